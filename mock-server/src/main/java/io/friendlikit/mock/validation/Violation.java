@@ -1,0 +1,30 @@
+package io.friendlikit.mock.validation;
+
+/**
+ * One broken rule in a request.
+ *
+ * @param param   the JSON path of the offending member, e.g. {@code messages[2].content} or {@code top_p};
+ *                {@code null} when the whole body is at fault (malformed JSON)
+ * @param message human text naming the field and the rule, e.g. {@code top_p must be in (0, 1], got 0}
+ * @param code    machine code, one of the constants in {@link Codes}
+ * @param rule    the rule id from features/README.md (e.g. {@code VAL-RANGE}); never null
+ */
+public record Violation(String param, String message, String code, String rule) {
+
+    /** The closed set of violation codes. */
+    public static final class Codes {
+        public static final String INVALID_JSON = "invalid_json";
+        public static final String MISSING_FIELD = "missing_field";
+        public static final String INVALID_TYPE = "invalid_type";
+        public static final String NULL_NOT_ALLOWED = "null_not_allowed";
+        public static final String OUT_OF_RANGE = "out_of_range";
+        public static final String UNKNOWN_ENUM = "unknown_enum";
+        public static final String UNKNOWN_FIELD = "unknown_field";
+        public static final String INVALID_VALUE = "invalid_value";
+        public static final String CONFLICT = "conflicting_fields";
+        public static final String CONTEXT_LENGTH = "context_length_exceeded";
+
+        private Codes() {
+        }
+    }
+}
