@@ -1,0 +1,257 @@
+package io.friendlikit.conformance.glue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.friendlikit.conformance.http.ApiRequest;
+import io.friendlikit.conformance.http.HttpExchange;
+import io.friendlikit.conformance.http.PlainClient;
+import io.friendlikit.conformance.http.StreamCapture;
+import io.friendlikit.conformance.http.StreamClient;
+import io.friendlikit.conformance.json.Json;
+import io.friendlikit.conformance.schema.SchemaCatalog;
+import io.friendlikit.conformance.target.Target;
+import io.friendlikit.conformance.target.TargetSession;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * State of one scenario, shared by the step classes through constructor injection: the request being
+ * built, what came back, and the tools to send and check.
+ */
+public final class ChatWorld {
+
+    static final String DEFAULT_PROMPT = "Say hello in five words.";
+
+    private final TargetSession session;
+    private final Rules rules;
+    private final SchemaCatalog schemas = new SchemaCatalog();
+    private PlainClient plainClient;
+    private StreamClient streamClient;
+
+    private ObjectNode body;
+    private byte[] rawBody;
+    private final Map<String, String> headers = new LinkedHashMap<>();
+    private boolean authorization = true;
+    private boolean dedicated;
+
+    private HttpExchange response;
+    private StreamCapture stream;
+    private HttpExchange plainAnswer;
+
+    public ChatWorld(TargetSession session, Rules rules) {
+        this.session = session;
+        this.rules = rules;
+    }
+
+    public Target target() {
+        return session.target();
+    }
+
+    public TargetSession session() {
+        return session;
+    }
+
+    public Rules rules() {
+        return rules;
+    }
+
+    public SchemaCatalog schemas() {
+        return schemas;
+    }
+
+    // ---- request being built ----
+
+    public ObjectNode body() {
+        if (body == null) {
+            body = defaultBody();
+        }
+        return body;
+    }
+
+    ObjectNode defaultBody() {
+        ObjectNode fresh = Json.MAPPER.createObjectNode();
+        fresh.put("model", target().model());
+        fresh.putArray("messages").addObject().put("role", "user").put("content", DEFAULT_PROMPT);
+        return fresh;
+    }
+
+    void newBody(ObjectNode replacement) {
+        body = replacement;
+        rawBody = null;
+    }
+
+    void rawBody(byte[] bytes) {
+        rawBody = bytes;
+    }
+
+    void header(String name, String value) {
+        headers.put(name, value);
+    }
+
+    void withoutAuthorization() {
+        authorization = false;
+    }
+
+    void useDedicatedEndpoint() {
+        dedicated = true;
+    }
+
+    boolean isStreamed() {
+        return rawBody == null && body().path("stream").asBoolean(false);
+    }
+
+    URI chatUri() {
+        if (dedicated) {
+            return target().dedicatedChatCompletions().orElseThrow(() -> new IllegalStateException(
+                    "no dedicated base URL (set FRIENDLI_DEDICATED_BASE_URL)"));
+        }
+        return target().chatCompletions();
+    }
+
+    ApiRequest buildRequest(String method, URI uri, ObjectNode json) {
+        Map<String, String> all = new LinkedHashMap<>();
+        if (authorization) {
+            all.put("Authorization", "Bearer " + target().token());
+        }
+        byte[] bytes = null;
+        if (rawBody != null) {
+            bytes = rawBody;
+        } else if (json != null) {
+            bytes = Json.write(json).getBytes(StandardCharsets.UTF_8);
+        }
+        if (bytes != null) {
+            all.put("Content-Type", "application/json");
+        }
+        headers.forEach((name, value) -> {
+            all.keySet().removeIf(existing -> existing.equalsIgnoreCase(name));
+            all.put(name, value.replace("<token>", target().token()));
+        });
+        return new ApiRequest(method, uri, all, bytes);
+    }
+
+    // ---- sending ----
+
+    void send() {
+        ApiRequest request = buildRequest("POST", chatUri(), body());
+        if (isStreamed()) {
+            stream = streams().send(request);
+            response = stream.exchange();
+        } else {
+            stream = null;
+            response = plain().send(request);
+        }
+    }
+
+    /** Sends the request twice, once plain and once streamed with usage, keeping both. */
+    void sendPlainAndStreamed() {
+        ObjectNode plainBody = body().deepCopy();
+        plainBody.remove("stream");
+        plainBody.remove("stream_options");
+        plainAnswer = plain().send(buildRequest("POST", chatUri(), plainBody));
+        ObjectNode streamedBody = body().deepCopy();
+        streamedBody.put("stream", true);
+        streamedBody.putObject("stream_options").put("include_usage", true);
+        stream = streams().send(buildRequest("POST", chatUri(), streamedBody));
+        response = stream.exchange();
+    }
+
+    void call(String method, URI uri) {
+        stream = null;
+        ObjectNode json = method.equals("GET") || method.equals("DELETE") ? null : body();
+        response = plain().send(buildRequest(method, uri, json));
+    }
+
+    private PlainClient plain() {
+        if (plainClient == null) {
+            plainClient = new PlainClient(session.config().timeout());
+        }
+        return plainClient;
+    }
+
+    private StreamClient streams() {
+        if (streamClient == null) {
+            streamClient = new StreamClient(session.config().timeout());
+        }
+        return streamClient;
+    }
+
+    // ---- what came back ----
+
+    public HttpExchange response() {
+        if (response == null) {
+            throw new IllegalStateException("no request has been sent yet in this scenario");
+        }
+        return response;
+    }
+
+    public Optional<HttpExchange> lastResponse() {
+        return Optional.ofNullable(response);
+    }
+
+    public StreamCapture stream() {
+        if (stream == null) {
+            throw rules.violation("a streamed answer (the request had \"stream\": true)",
+                    "a plain answer: " + response().describe());
+        }
+        return stream;
+    }
+
+    public HttpExchange plainAnswer() {
+        if (plainAnswer == null) {
+            throw new IllegalStateException("the scenario did not send the request both plainly and streamed");
+        }
+        return plainAnswer;
+    }
+
+    /** Parsed JSON body of the last plain response; fails with the rule id when it is not JSON. */
+    public JsonNode responseJson() {
+        HttpExchange exchange = response();
+        return Json.tryParse(exchange.body()).orElseThrow(() ->
+                rules.violation("a JSON body", exchange.describe()));
+    }
+
+    /** Parsed data of every event before [DONE]. */
+    public List<JsonNode> chunks() {
+        List<JsonNode> parsed = new ArrayList<>();
+        StreamCapture capture = stream();
+        for (int i = 0; i < capture.chunkEvents().size(); i++) {
+            String data = capture.chunkEvents().get(i).data();
+            int position = i;
+            parsed.add(Json.tryParse(data).orElseThrow(() ->
+                    rules.violation("event " + position + " to carry one JSON chunk", "data: " + Json.abbreviate(data))));
+        }
+        return parsed;
+    }
+
+    /**
+     * The answer in chat.completion shape: the plain body, or the stream reassembled. Steps about choices,
+     * tool calls, formats and usage read this, so they hold for both modes.
+     */
+    public JsonNode answer() {
+        if (stream != null) {
+            rules.check(stream.exchange().status() == 200, "HTTP 200 for the streamed request",
+                    () -> stream.exchange().describe());
+            return StreamAssembler.assemble(chunks());
+        }
+        HttpExchange exchange = response();
+        rules.check(exchange.status() == 200, "HTTP 200", exchange::describe);
+        return responseJson();
+    }
+
+    void close() {
+        if (streamClient != null) {
+            streamClient.close();
+        }
+    }
+
+    /** The request body as sent (for checks that compare the answer with what was asked). */
+    public JsonNode sentBody() {
+        return body();
+    }
+}

@@ -1,0 +1,150 @@
+package io.friendlikit.conformance.glue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.cucumber.java.en.Then;
+import io.friendlikit.conformance.json.Json;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/** Checks on what was generated: tool calls, constrained formats, log-probabilities. */
+public final class ContentSteps {
+
+    private static final Pattern FUNCTION_NAME = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+
+    private final ChatWorld world;
+    private final Rules rules;
+    private final ResponseSteps choices;
+
+    public ContentSteps(ChatWorld world, Rules rules, ResponseSteps choices) {
+        this.world = world;
+        this.rules = rules;
+        this.choices = choices;
+    }
+
+    @Then("the answer calls the tool {string}")
+    public void callsTool(String name) {
+        List<String> called = calledNames();
+        rules.check(called.contains(name), "a tool call to " + name, () -> "calls " + called);
+    }
+
+    @Then("the answer calls no tool")
+    public void callsNoTool() {
+        List<String> called = calledNames();
+        rules.check(called.isEmpty(), "no tool call", () -> "calls " + called);
+    }
+
+    @Then("the answer calls at least one tool")
+    public void callsSomeTool() {
+        List<String> called = calledNames();
+        rules.check(!called.isEmpty(), "at least one tool call", () -> "none; answer " + Json.abbreviate(Json.write(world.answer())));
+    }
+
+    /**
+     * Every tool call has an id, type "function", a declared name, and arguments that parse as JSON and are valid
+     * against that function's declared parameters.
+     */
+    @Then("every tool call is well formed for the declared tools")
+    public void toolCallsWellFormed() {
+        Map<String, JsonNode> declared = new HashMap<>();
+        world.sentBody().path("tools").forEach(t -> declared.put(t.path("function").path("name").asText(), t.path("function").path("parameters")));
+        choices.forEachChoice((index, choice) -> {
+            JsonNode calls = choice.path("message").path("tool_calls");
+            for (int i = 0; i < calls.size(); i++) {
+                JsonNode call = calls.get(i);
+                String where = "choices[" + index + "].message.tool_calls[" + i + "]";
+                rules.check(call.path("id").isTextual() && !call.path("id").asText().isEmpty(), where + ".id to be a non-empty string",
+                        () -> Json.write(call));
+                rules.check("function".equals(call.path("type").asText()), where + ".type = \"function\"", () -> Json.write(call));
+                String name = call.path("function").path("name").asText("");
+                rules.check(FUNCTION_NAME.matcher(name).matches() && declared.containsKey(name),
+                        where + ".function.name to be one of the declared tools " + declared.keySet(), () -> "\"" + name + "\"");
+                JsonNode argumentsNode = call.path("function").path("arguments");
+                rules.check(argumentsNode.isTextual(), where + ".function.arguments to be a JSON string", () -> Json.write(argumentsNode));
+                Optional<JsonNode> arguments = Json.tryParse(argumentsNode.asText());
+                rules.check(arguments.isPresent(), where + ".function.arguments to parse as JSON",
+                        () -> "\"" + Json.abbreviate(argumentsNode.asText()) + "\"");
+                List<String> problems = world.schemas().checkAgainst(Json.write(declared.get(name)), argumentsNode.asText());
+                rules.check(problems.isEmpty(), where + ".function.arguments valid against the parameters of " + name,
+                        () -> String.join("; ", problems) + " in " + argumentsNode.asText());
+            }
+        });
+    }
+
+    @Then("the content of every choice is a JSON object")
+    public void contentIsJsonObject() {
+        choices.forEachChoice((index, choice) -> {
+            String content = choice.path("message").path("content").asText("");
+            Optional<JsonNode> parsed = Json.tryParse(content);
+            rules.check(parsed.isPresent() && parsed.get().isObject(), "choices[" + index + "].message.content to be a JSON object",
+                    () -> "\"" + Json.abbreviate(content) + "\"");
+        });
+    }
+
+    @Then("the content of every choice is valid against the requested JSON schema")
+    public void contentMatchesSchema() {
+        JsonNode schema = world.sentBody().path("response_format").path("json_schema").path("schema");
+        choices.forEachChoice((index, choice) -> {
+            String content = choice.path("message").path("content").asText("");
+            rules.check(Json.tryParse(content).isPresent(), "choices[" + index + "].message.content to be JSON",
+                    () -> "\"" + Json.abbreviate(content) + "\"");
+            List<String> problems = world.schemas().checkAgainst(Json.write(schema), content);
+            rules.check(problems.isEmpty(), "choices[" + index + "].message.content valid against the requested schema",
+                    () -> String.join("; ", problems) + " in " + Json.abbreviate(content));
+        });
+    }
+
+    @Then("the content of every choice matches the requested regex")
+    public void contentMatchesRegex() {
+        String regex = world.sentBody().path("response_format").path("schema").asText();
+        Pattern pattern;
+        try {
+            pattern = Pattern.compile(regex);
+        } catch (PatternSyntaxException e) {
+            throw new IllegalStateException("the scenario's regex is not a Java regex: " + regex, e);
+        }
+        choices.forEachChoice((index, choice) -> {
+            String content = choice.path("message").path("content").asText("");
+            rules.check(pattern.matcher(content).matches(), "choices[" + index + "].message.content matching /" + regex + "/",
+                    () -> "\"" + Json.abbreviate(content) + "\"");
+        });
+    }
+
+    @Then("every choice carries log-probabilities with {int} alternative(s) per token")
+    public void logprobs(int alternatives) {
+        choices.forEachChoice((index, choice) -> {
+            JsonNode content = choice.path("logprobs").path("content");
+            rules.check(content.isArray() && content.size() > 0, "choices[" + index + "].logprobs.content to list the generated tokens",
+                    () -> Json.abbreviate(Json.write(choice.path("logprobs"))));
+            for (int i = 0; i < content.size(); i++) {
+                JsonNode entry = content.get(i);
+                String where = "choices[" + index + "].logprobs.content[" + i + "]";
+                rules.check(entry.path("token").isTextual() && entry.path("logprob").isNumber() && entry.path("logprob").asDouble() <= 0,
+                        where + " to have a token and a logprob <= 0", () -> Json.write(entry));
+                rules.check(entry.path("top_logprobs").isArray() && entry.path("top_logprobs").size() == alternatives,
+                        where + ".top_logprobs with " + alternatives + " entries", () -> Json.write(entry.path("top_logprobs")));
+            }
+        });
+    }
+
+    @Then("no choice carries log-probabilities")
+    public void noLogprobs() {
+        choices.forEachChoice((index, choice) -> {
+            JsonNode logprobs = choice.path("logprobs");
+            rules.check(logprobs.isMissingNode() || logprobs.isNull() || logprobs.path("content").isNull(),
+                    "choices[" + index + "].logprobs absent or null", () -> Json.abbreviate(Json.write(logprobs)));
+        });
+    }
+
+    private List<String> calledNames() {
+        List<String> names = new ArrayList<>();
+        world.answer().path("choices").forEach(c -> c.path("message").path("tool_calls")
+                .forEach(t -> names.add(t.path("function").path("name").asText())));
+        return names;
+    }
+}

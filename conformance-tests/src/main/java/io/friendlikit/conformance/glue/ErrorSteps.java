@@ -1,0 +1,66 @@
+package io.friendlikit.conformance.glue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.cucumber.java.en.Then;
+import io.friendlikit.conformance.http.HttpExchange;
+import io.friendlikit.conformance.json.Json;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Checks on rejected requests and the error envelope. */
+public final class ErrorSteps {
+
+    private final ChatWorld world;
+    private final Rules rules;
+
+    public ErrorSteps(ChatWorld world, Rules rules) {
+        this.world = world;
+        this.rules = rules;
+    }
+
+    @Then("the request is accepted")
+    public void accepted() {
+        HttpExchange exchange = world.response();
+        rules.check(exchange.status() == 200, "HTTP 200 for " + exchange.request(), exchange::describe);
+    }
+
+    /** The status, and an error body with a non-empty message (the envelope of fixtures/schemas/error). */
+    @Then("the request is rejected with status {int}")
+    public void rejected(int status) {
+        HttpExchange exchange = world.response();
+        rules.check(exchange.status() == status, "HTTP " + status + " for " + exchange.request(), exchange::describe);
+        rules.check(exchange.mediaType().equals("application/json"), "an application/json error body",
+                () -> "Content-Type '" + exchange.header("Content-Type").orElse("(none)") + "'");
+        List<String> problems = world.schemas().check("error", exchange.body());
+        rules.check(problems.isEmpty(), "an error body valid against the error schema",
+                () -> String.join("; ", problems) + " in " + Json.abbreviate(exchange.body()));
+    }
+
+    @Then("the request is rejected with status {int} and code {string}")
+    public void rejectedWithCode(int status, String code) {
+        rejected(status);
+        JsonNode body = world.responseJson();
+        List<String> codes = new ArrayList<>();
+        codes.add(body.path("error").path("code").asText(null));
+        body.path("violations").forEach(v -> codes.add(v.path("code").asText(null)));
+        rules.check(codes.contains(code), "error code " + code, () -> "codes " + codes + " in " + Json.abbreviate(world.response().body()));
+    }
+
+    @Then("the error names the parameter {string}")
+    public void errorNamesParameter(String param) {
+        JsonNode body = world.responseJson();
+        List<String> params = new ArrayList<>();
+        params.add(body.path("error").path("param").asText(null));
+        body.path("violations").forEach(v -> params.add(v.path("param").asText(null)));
+        rules.check(params.contains(param), "the error to name the parameter " + param,
+                () -> "params " + params + " in " + Json.abbreviate(world.response().body()));
+    }
+
+    @Then("the error message contains {string}")
+    public void errorMessageContains(String text) {
+        JsonNode body = world.responseJson();
+        String message = body.path("message").asText(body.path("error").path("message").asText(""));
+        rules.check(message.contains(text), "an error message containing \"" + text + "\"", () -> "\"" + message + "\"");
+    }
+}

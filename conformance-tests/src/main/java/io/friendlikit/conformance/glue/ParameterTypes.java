@@ -1,0 +1,21 @@
+package io.friendlikit.conformance.glue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.cucumber.java.DocStringType;
+import io.cucumber.java.ParameterType;
+import io.friendlikit.conformance.json.Json;
+
+/** Parameter and doc-string types that keep the Gherkin short. */
+public final class ParameterTypes {
+
+    /** Any JSON value written inline at the end of a step: 0.5, "END", null, {"type":"json_object"}. */
+    @ParameterType(name = "json", value = ".+")
+    public JsonNode json(String text) {
+        return Json.parse(text);
+    }
+
+    @DocStringType(contentType = "json")
+    public JsonNode jsonDocString(String text) {
+        return Json.parse(text);
+    }
+}

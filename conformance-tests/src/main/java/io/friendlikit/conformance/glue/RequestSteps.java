@@ -1,0 +1,138 @@
+package io.friendlikit.conformance.glue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cucumber.java.en.Given;
+import io.cucumber.java.en.When;
+import io.friendlikit.conformance.json.Json;
+import org.opentest4j.TestAbortedException;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Iterator;
+import java.util.Map;
+
+/** Building and sending requests. */
+public final class RequestSteps {
+
+    private final ChatWorld world;
+
+    public RequestSteps(ChatWorld world) {
+        this.world = world;
+    }
+
+    @Given("a chat request")
+    public void aChatRequest() {
+        world.newBody(world.defaultBody());
+    }
+
+    /** The default request with the given members merged in (objects merge, everything else replaces). */
+    @Given("a chat request with:")
+    public void aChatRequestWith(JsonNode members) {
+        ObjectNode body = world.defaultBody();
+        merge(body, members);
+        world.newBody(body);
+    }
+
+    @Given("a chat request for the model {string}")
+    public void aChatRequestForModel(String model) {
+        ObjectNode body = world.defaultBody();
+        body.put("model", model);
+        world.newBody(body);
+    }
+
+    @Given("the request sets {string} to {json}")
+    public void theRequestSets(String path, JsonNode value) {
+        Json.set(world.body(), path, value);
+    }
+
+    @Given("the request omits {string}")
+    public void theRequestOmits(String path) {
+        Json.remove(world.body(), path);
+    }
+
+    @Given("the request is streamed")
+    public void theRequestIsStreamed() {
+        world.body().put("stream", true);
+    }
+
+    @Given("the request is streamed with usage")
+    public void theRequestIsStreamedWithUsage() {
+        world.body().put("stream", true);
+        world.body().putObject("stream_options").put("include_usage", true);
+    }
+
+    @Given("the request has no Authorization header")
+    public void noAuthorization() {
+        world.withoutAuthorization();
+    }
+
+    /** {@code <token>} in the value stands for the configured token. */
+    @Given("the request header {string} is {string}")
+    public void theRequestHeader(String name, String value) {
+        world.header(name, value);
+    }
+
+    @Given("the raw request body:")
+    public void theRawRequestBody(String text) {
+        world.rawBody(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Given("the request is padded to {int} MiB")
+    public void paddedTo(int mebibytes) {
+        String filler = "a ".repeat(mebibytes * 1024 * 1024 / 2 + 1024);
+        Json.set(world.body(), "messages[0].content", Json.MAPPER.getNodeFactory().textNode(filler));
+    }
+
+    @Given("the request targets the dedicated endpoint")
+    public void dedicatedEndpoint() {
+        useDedicated("");
+    }
+
+    @Given("the request targets the dedicated endpoint with adapter {string}")
+    public void dedicatedAdapter(String adapter) {
+        useDedicated(":" + adapter);
+    }
+
+    private void useDedicated(String suffix) {
+        if (world.target().dedicatedChatCompletions().isEmpty() || world.target().dedicatedModel().isEmpty()) {
+            throw new TestAbortedException("dedicated scenarios need FRIENDLI_DEDICATED_BASE_URL (derived when the base URL"
+                    + " ends in /serverless/v1) and FRIENDLI_DEDICATED_MODEL (an endpoint id)");
+        }
+        world.useDedicatedEndpoint();
+        world.body().put("model", world.target().dedicatedModel().get() + suffix);
+    }
+
+    @When("the request is sent")
+    public void theRequestIsSent() {
+        world.send();
+    }
+
+    @When("the request is sent plainly and streamed")
+    public void sentPlainlyAndStreamed() {
+        world.sendPlainAndStreamed();
+    }
+
+    @When("the models are listed")
+    public void theModelsAreListed() {
+        world.call("GET", world.target().models());
+    }
+
+    /** Path relative to the configured base URL, e.g. "/chat/completions". */
+    @When("{word} {string} is requested")
+    public void pathIsRequested(String method, String path) {
+        world.call(method, java.net.URI.create(world.target().baseUrl() + path));
+    }
+
+    static void merge(ObjectNode target, JsonNode patch) {
+        Iterator<Map.Entry<String, JsonNode>> fields = patch.fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            JsonNode existing = target.get(field.getKey());
+            if (existing instanceof ObjectNode existingObject && field.getValue().isObject()) {
+                merge(existingObject, field.getValue());
+            } else {
+                target.set(field.getKey(), field.getValue().deepCopy());
+            }
+        }
+    }
+}
