@@ -1,0 +1,29 @@
+package io.friendlikit.conformance;
+
+import io.friendlikit.conformance.config.KitConfig;
+import io.friendlikit.conformance.target.RunningTarget;
+import io.friendlikit.conformance.target.TargetProvider;
+import io.friendlikit.mock.MockServer;
+
+import java.net.URI;
+import java.util.Optional;
+
+/** Starts the mock in-process on 127.0.0.1 and a free port; registered in META-INF/services. */
+public final class EmbeddedMockTargetProvider implements TargetProvider {
+
+    static final long SEED = 42L;
+
+    @Override
+    public String name() {
+        return "embedded mock";
+    }
+
+    @Override
+    public RunningTarget start(KitConfig config) {
+        MockServer server = MockServer.builder().port(0).seed(SEED).build().start();
+        URI root = server.baseUri();
+        String origin = root.toString().endsWith("/") ? root.toString().substring(0, root.toString().length() - 1) : root.toString();
+        return new RunningTarget(URI.create(origin + "/serverless/v1"), Optional.of(URI.create(origin + "/__admin")),
+                "mock", server);
+    }
+}

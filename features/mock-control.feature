@@ -1,0 +1,51 @@
+@mock-control
+Feature: Failure behaviour, driven through the mock's admin API
+  These scenarios need a server with the mock's admin API (faults, scenarios, journal); on other
+  targets they are skipped with that reason. They pin how errors surface to a client.
+
+  Background:
+    Given a chat request with:
+      """json
+      {"max_tokens": 16}
+      """
+
+  @CTL-01
+  Scenario: An upstream error answers with the error envelope and Retry-After
+    Given the mock injects the fault {"type": "http_error", "status": 503, "message": "overloaded", "retryAfterSeconds": 2}
+    When the request is sent
+    Then the request is rejected with status 503
+    And the response header "Retry-After" is "2"
+
+  @CTL-02
+  Scenario: A scripted reply is returned word for word
+    Given the mock replies "Bonjour, je suis un perroquet." to messages containing "hello"
+    When the request is sent
+    Then the content of every choice is "Bonjour, je suis un perroquet."
+
+  @CTL-03
+  Scenario: The first token can be delayed
+    Given the mock injects the fault {"type": "latency", "firstTokenMs": 300, "interTokenMs": 0}
+    And the request is streamed
+    When the request is sent
+    Then the first event arrives after at least 300 ms
+    And the stream ends with [DONE] and nothing follows it
+
+  @CTL-04
+  Scenario: A dropped connection leaves the stream without [DONE]
+    Given the mock injects the fault {"type": "disconnect", "afterChunks": 2}
+    And the request is streamed
+    When the request is sent
+    Then the stream ends without [DONE]
+
+  @CTL-05
+  Scenario: An error in the middle of a stream arrives as an event with an error object
+    Given the mock injects the fault {"type": "stream_error", "afterChunks": 1, "message": "engine crashed"}
+    And the request is streamed
+    When the request is sent
+    Then an event carries an error object
+
+  @CTL-06
+  Scenario: The journal records every request with its status
+    Given the request sets "top_p" to 0
+    When the request is sent
+    Then the mock journal's last entry has status 422

@@ -1,0 +1,55 @@
+@response-format
+Feature: response_format
+  Constrained output: "json_object" gives any JSON object, "json_schema" output valid against the
+  given schema, "regex" output matching the expression (spec section 7).
+
+  Background:
+    Given a chat request with:
+      """json
+      {"max_tokens": 200, "seed": 13,
+       "messages": [{"role": "system", "content": "Answer only in the requested format."},
+                    {"role": "user", "content": "Suggest a dish for dinner with its cooking time in minutes."}]}
+      """
+
+  @FMT-01
+  Scenario: json_object gives a JSON object
+    Given the request sets "response_format" to {"type": "json_object"}
+    When the request is sent
+    Then the content of every choice is a JSON object
+
+  @FMT-02
+  Scenario Outline: json_schema gives output valid against the schema
+    Given the request sets "response_format" to {"type": "json_schema", "json_schema": {"schema": <schema>}}
+    When the request is sent
+    Then the content of every choice is valid against the requested JSON schema
+
+    Examples:
+      | schema                                                                                                                                 |
+      | {"type": "object", "properties": {"dish": {"type": "string"}}, "required": ["dish"]}                                                   |
+      | {"type": "object", "properties": {"dish": {"type": "string"}, "minutes": {"type": "integer", "minimum": 1, "maximum": 600}}, "required": ["dish", "minutes"]} |
+      | {"type": "object", "properties": {"course": {"enum": ["starter", "main", "dessert"]}, "vegetarian": {"type": "boolean"}}, "required": ["course", "vegetarian"]} |
+
+  @FMT-02
+  Scenario: A streamed json_schema answer reassembles into valid output
+    Given the request sets "response_format" to {"type": "json_schema", "json_schema": {"schema": {"type": "object", "properties": {"dish": {"type": "string"}}, "required": ["dish"]}}}
+    And the request is streamed
+    When the request is sent
+    Then the content of every choice is valid against the requested JSON schema
+
+  @FMT-03
+  Scenario Outline: regex gives output matching the expression
+    Given the request sets "response_format" to {"type": "regex", "schema": "<regex>"}
+    When the request is sent
+    Then the content of every choice matches the requested regex
+
+    Examples:
+      | regex                       |
+      | (yes\|no)                   |
+      | [0-9]{1,3} minutes          |
+      | [A-Z][a-z]+ (soup\|salad)   |
+
+  @FMT-04
+  Scenario: response_format type text leaves output unconstrained
+    Given the request sets "response_format" to {"type": "text"}
+    When the request is sent
+    Then the request is accepted

@@ -1,0 +1,82 @@
+@tools
+Feature: Tools and tool_choice
+  Functions declared in "tools" may be called by the model; tool_choice says whether it may
+  ("auto", the default), must not ("none"), must ("required") or must call one named function.
+  A call carries an id, type "function", the function name and its arguments as a JSON string
+  (spec sections 6, 8, 9.5).
+
+  Background:
+    Given a chat request with:
+      """json
+      {
+        "messages": [{"role": "user", "content": "What is the weather in Paris today?"}],
+        "max_tokens": 200,
+        "seed": 21,
+        "tools": [
+          {"type": "function", "function": {"name": "get_weather", "description": "Current weather in a city",
+            "parameters": {"type": "object",
+                           "properties": {"location": {"type": "string"}, "unit": {"type": "string", "enum": ["celsius", "fahrenheit"]}},
+                           "required": ["location"]}}},
+          {"type": "function", "function": {"name": "get_time", "description": "Local time in a city",
+            "parameters": {"type": "object", "properties": {"city": {"type": "string"}}, "required": ["city"]}}}
+        ]
+      }
+      """
+
+  @TOOL-01
+  Scenario: With tool_choice auto the model may call a declared tool
+    Given the request sets "tool_choice" to "auto"
+    When the request is sent
+    Then every tool call is well formed for the declared tools
+    And every choice finishes with one of "stop, length, tool_calls"
+
+  @TOOL-02
+  Scenario: With tool_choice none no tool is called
+    Given the request sets "tool_choice" to "none"
+    When the request is sent
+    Then the answer calls no tool
+    And every choice finishes with one of "stop, length"
+
+  @TOOL-03
+  Scenario: With tool_choice required at least one tool is called
+    Given the request sets "tool_choice" to "required"
+    When the request is sent
+    Then the answer calls at least one tool
+    And every tool call is well formed for the declared tools
+    And every choice finishes with "tool_calls"
+
+  @TOOL-04
+  Scenario: A named tool_choice forces that function
+    Given the request sets "tool_choice" to {"type": "function", "function": {"name": "get_time"}}
+    When the request is sent
+    Then the answer calls the tool "get_time"
+    And every tool call is well formed for the declared tools
+    And every choice finishes with "tool_calls"
+
+  @TOOL-05
+  Scenario: Streamed tool-call fragments reassemble into a valid call
+    Given the request sets "tool_choice" to {"type": "function", "function": {"name": "get_weather"}}
+    And the request is streamed
+    When the request is sent
+    Then every chunk conforms to the "chat.completion.chunk" schema
+    And the answer calls the tool "get_weather"
+    And every tool call is well formed for the declared tools
+    And every choice finishes exactly once, in a chunk with an empty delta
+    And every choice finishes with "tool_calls"
+
+  @TOOL-06
+  Scenario: A streamed tool call equals the plain one for the same seeded request
+    Given the request sets "tool_choice" to "required"
+    When the request is sent plainly and streamed
+    Then the streamed answer equals the plain answer
+
+  @TOOL-07 @mock-control
+  Scenario: A scripted tool call comes back with exactly the scripted arguments
+    Given the mock follows the scenario:
+      """json
+      {"match": {"contains": "Paris"}, "reply": {"toolCalls": [{"name": "get_weather", "arguments": {"location": "Paris", "unit": "celsius"}}]}}
+      """
+    When the request is sent
+    Then the answer calls the tool "get_weather"
+    And the answer field "choices[0].message.tool_calls[0].function.arguments" matches "\{\s*\"location\"\s*:\s*\"Paris\"\s*,\s*\"unit\"\s*:\s*\"celsius\"\s*\}"
+    And every choice finishes with "tool_calls"
