@@ -1,0 +1,221 @@
+package io.friendlikit.mock;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.friendlikit.mock.catalog.ModelCatalog;
+import io.friendlikit.mock.config.ErrorEnvelope;
+import io.friendlikit.mock.config.MockConfig;
+import io.friendlikit.mock.engine.ChatService;
+import io.friendlikit.mock.engine.Mappers;
+import io.friendlikit.mock.errors.ErrorRenderer;
+import io.friendlikit.mock.http.Responses;
+import io.friendlikit.mock.http.Routes;
+import io.friendlikit.mock.script.FaultRegistry;
+import io.friendlikit.mock.script.Journal;
+import io.friendlikit.mock.script.ScenarioRegistry;
+import io.undertow.Undertow;
+
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The mock server, embeddable in tests:
+ *
+ * <pre>{@code
+ * try (MockServer server = MockServer.builder().port(0).seed(42).build().start()) {
+ *     URI root = server.baseUri();              // http://127.0.0.1:<port>
+ *     URI serverless = server.serverlessUri();  // root + /serverless/v1, what an OpenAI client takes
+ *     ...
+ * }
+ * }</pre>
+ *
+ * Faults, scripted answers and the journal can be driven through the admin HTTP API or directly through
+ * {@link #faults()}, {@link #scenarios()} and {@link #journal()}.
+ */
+public final class MockServer implements AutoCloseable {
+
+    private final MockConfig config;
+    private final ModelCatalog catalog;
+    private final FaultRegistry faults = new FaultRegistry();
+    private final ScenarioRegistry scenarios = new ScenarioRegistry();
+    private final Journal journal;
+    private final Routes routes;
+    private Undertow undertow;
+    private URI baseUri;
+
+    private MockServer(MockConfig config, ModelCatalog catalog) {
+        this.config = config;
+        this.catalog = catalog;
+        this.journal = new Journal(config.journalSize());
+        ObjectMapper mapper = Mappers.wire();
+        Responses responses = new Responses(new ErrorRenderer(mapper, config.errorEnvelope()));
+        ChatService chat = new ChatService(config, mapper, catalog, faults, scenarios, journal);
+        this.routes = new Routes(config, mapper, catalog, chat, responses, faults, scenarios, journal);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Binds the port and starts serving; returns this. */
+    public synchronized MockServer start() {
+        if (undertow != null) {
+            throw new IllegalStateException("already started");
+        }
+        Undertow server = Undertow.builder()
+                .addHttpListener(config.port(), config.host())
+                .setHandler(routes)
+                .build();
+        server.start();
+        InetSocketAddress address = (InetSocketAddress) server.getListenerInfo().get(0).getAddress();
+        String host = address.getAddress().isAnyLocalAddress() ? "127.0.0.1" : config.host();
+        if (host.contains(":") && !host.startsWith("[")) {
+            host = "[" + host + "]";
+        }
+        this.baseUri = URI.create("http://" + host + ":" + address.getPort());
+        this.undertow = server;
+        return this;
+    }
+
+    /** The root, e.g. {@code http://127.0.0.1:54321}; routes are below it. */
+    public URI baseUri() {
+        if (baseUri == null) {
+            throw new IllegalStateException("not started");
+        }
+        return baseUri;
+    }
+
+    /** Base URL for serverless clients: root + {@code /serverless/v1}. */
+    public URI serverlessUri() {
+        return URI.create(baseUri() + "/serverless/v1");
+    }
+
+    public int port() {
+        return baseUri().getPort();
+    }
+
+    public MockConfig config() {
+        return config;
+    }
+
+    public ModelCatalog catalog() {
+        return catalog;
+    }
+
+    public FaultRegistry faults() {
+        return faults;
+    }
+
+    public ScenarioRegistry scenarios() {
+        return scenarios;
+    }
+
+    public Journal journal() {
+        return journal;
+    }
+
+    public List<Routes.Route> routes() {
+        return routes.table();
+    }
+
+    /** Clears faults, scenarios and the journal. */
+    public void reset() {
+        faults.clear();
+        scenarios.clear();
+        journal.clear();
+    }
+
+    @Override
+    public synchronized void close() {
+        if (undertow != null) {
+            undertow.stop();
+            undertow = null;
+        }
+    }
+
+    /** Builds a server; unset values take the defaults of {@link io.friendlikit.mock.config.Setting}. */
+    public static final class Builder {
+        private MockConfig.Builder config = MockConfig.defaults().toBuilder();
+        private ModelCatalog catalog = ModelCatalog.defaults();
+
+        private Builder() {
+        }
+
+        /** Starts from a whole configuration (e.g. one resolved from flags); later calls change it. */
+        public Builder config(MockConfig config) {
+            this.config = config.toBuilder();
+            return this;
+        }
+
+        public Builder port(int port) {
+            config.port(port);
+            return this;
+        }
+
+        public Builder host(String host) {
+            config.host(host);
+            return this;
+        }
+
+        public Builder tokens(Set<String> tokens) {
+            config.tokens(tokens);
+            return this;
+        }
+
+        public Builder teams(Set<String> teams) {
+            config.teams(teams);
+            return this;
+        }
+
+        public Builder strictUnknownFields(boolean strict) {
+            config.strictUnknownFields(strict);
+            return this;
+        }
+
+        public Builder seed(long seed) {
+            config.seed(seed);
+            return this;
+        }
+
+        public Builder maxBodyBytes(long limit) {
+            config.maxBodyBytes(limit);
+            return this;
+        }
+
+        public Builder errorEnvelope(ErrorEnvelope envelope) {
+            config.errorEnvelope(envelope);
+            return this;
+        }
+
+        public Builder endpoints(Set<String> endpoints) {
+            config.endpoints(endpoints);
+            return this;
+        }
+
+        public Builder pacing(long firstTokenMs, long interTokenMs) {
+            config.pacing(firstTokenMs, interTokenMs);
+            return this;
+        }
+
+        public Builder clock(Clock clock) {
+            config.clock(clock);
+            return this;
+        }
+
+        public Builder usageChunkAlways(boolean always) {
+            config.usageChunkAlways(always);
+            return this;
+        }
+
+        public Builder catalog(ModelCatalog catalog) {
+            this.catalog = catalog;
+            return this;
+        }
+
+        public MockServer build() {
+            return new MockServer(config.build(), catalog);
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package io.friendlikit.mock.errors;
+
+import io.friendlikit.mock.validation.Violation;
+
+import java.util.List;
+
+/**
+ * An error answer before any byte of a response was sent. Built only by the named factories below, rendered
+ * only by {@link ErrorRenderer}.
+ *
+ * @param status            HTTP status
+ * @param type              OpenAI-style error type, e.g. {@code invalid_request_error}
+ * @param message           human text naming the field and the rule
+ * @param param             offending JSON path, or null
+ * @param code              machine code, or null
+ * @param violations        every broken rule (422 only; else empty)
+ * @param retryAfterSeconds value of a Retry-After header, or null
+ * @param allow             value of an Allow header (405 only), or null
+ */
+public record ApiError(int status, String type, String message, String param, String code,
+                       List<Violation> violations, Integer retryAfterSeconds, String allow) {
+
+    public ApiError {
+        violations = List.copyOf(violations);
+    }
+
+    public static ApiError invalidRequest(List<Violation> violations) {
+        Violation first = violations.get(0);
+        String message = first.message();
+        if (violations.size() > 1) {
+            message = message + " (and " + (violations.size() - 1) + " more: see violations)";
+        }
+        return new ApiError(422, "invalid_request_error", message, first.param(), first.code(), violations, null,
+                null);
+    }
+
+    public static ApiError malformedJson(String detail) {
+        Violation v = new Violation(null, "invalid JSON payload: " + detail, Violation.Codes.INVALID_JSON,
+                "VAL-JSON");
+        return invalidRequest(List.of(v));
+    }
+
+    public static ApiError unauthorized(String reason) {
+        return new ApiError(401, "authentication_error", reason, null, "invalid_api_key", List.of(), null, null);
+    }
+
+    public static ApiError forbiddenTeam(String team) {
+        return new ApiError(403, "permission_error",
+                "team '" + team + "' (X-Friendli-Team) is not accessible with this token", "X-Friendli-Team",
+                "permission_denied", List.of(), null, null);
+    }
+
+    public static ApiError modelNotFound(String model) {
+        return new ApiError(404, "not_found_error",
+                "model '" + model + "' does not exist; GET /serverless/v1/models lists the available models",
+                "model", "model_not_found", List.of(), null, null);
+    }
+
+    public static ApiError endpointNotFound(String endpoint) {
+        return new ApiError(404, "not_found_error",
+                "dedicated endpoint '" + endpoint + "' does not exist (model must be ENDPOINT_ID or "
+                        + "ENDPOINT_ID:ADAPTER_ROUTE of an existing endpoint)",
+                "model", "endpoint_not_found", List.of(), null, null);
+    }
+
+    public static ApiError routeNotFound(String method, String path) {
+        return new ApiError(404, "not_found_error", "no route for " + method + " " + path, null, "route_not_found",
+                List.of(), null, null);
+    }
+
+    public static ApiError methodNotAllowed(String method, String path, String allowed) {
+        return new ApiError(405, "invalid_request_error",
+                "method " + method + " is not allowed on " + path + "; allowed: " + allowed, null,
+                "method_not_allowed", List.of(), null, allowed);
+    }
+
+    public static ApiError payloadTooLarge(long limit) {
+        return new ApiError(413, "invalid_request_error",
+                "request body is larger than the limit of " + limit + " bytes", null, "payload_too_large",
+                List.of(), null, null);
+    }
+
+    public static ApiError unsupportedMediaType(String contentType) {
+        Violation v = new Violation(null,
+                "invalid JSON payload: Content-Type must be application/json, got '" + contentType + "'",
+                Violation.Codes.INVALID_JSON, "VAL-JSON");
+        return invalidRequest(List.of(v));
+    }
+
+    public static ApiError contextLengthExceeded(String param, int promptTokens, Integer maxTokens, int context) {
+        String message = maxTokens == null
+                ? "messages: the prompt has " + promptTokens + " tokens, more than the model's context length of "
+                        + context
+                : "max_tokens: prompt tokens (" + promptTokens + ") + max_tokens (" + maxTokens
+                        + ") must not exceed the model's context length of " + context;
+        return invalidRequest(List.of(new Violation(param, message, Violation.Codes.CONTEXT_LENGTH,
+                "X-CONTEXT-LENGTH")));
+    }
+
+    /** An error a user scripted through the admin API (fault {@code http_error}). */
+    public static ApiError injected(int status, String message, Integer retryAfterSeconds) {
+        String type = switch (status) {
+            case 429 -> "rate_limit_error";
+            case 401 -> "authentication_error";
+            case 403 -> "permission_error";
+            case 404 -> "not_found_error";
+            default -> status >= 500 ? "server_error" : "invalid_request_error";
+        };
+        return new ApiError(status, type, message, null, "injected_fault", List.of(), retryAfterSeconds, null);
+    }
+
+    public static ApiError internal(String message) {
+        return new ApiError(500, "server_error", message, null, "internal_error", List.of(), null, null);
+    }
+
+    /** Admin API: a bad admin request (not a chat request). */
+    public static ApiError badAdminRequest(String param, String message) {
+        return new ApiError(400, "invalid_request_error", message, param, "invalid_admin_request", List.of(), null,
+                null);
+    }
+}

@@ -1,0 +1,75 @@
+package io.friendlikit.mock.http;
+
+import io.friendlikit.mock.engine.ChatService;
+import io.friendlikit.mock.engine.Exchange;
+import io.friendlikit.mock.engine.Outcome;
+import io.friendlikit.mock.errors.ApiError;
+import io.friendlikit.mock.validation.ValidationContext;
+import io.undertow.server.HttpHandler;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.util.HeaderValues;
+import io.undertow.util.SameThreadExecutor;
+
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** POST .../chat/completions: reads the body, asks the {@link ChatService}, writes JSON or a stream. */
+final class ChatHandler implements HttpHandler {
+
+    private final ValidationContext.Flavour flavour;
+    private final ChatService service;
+    private final Responses responses;
+    private final long maxBodyBytes;
+
+    ChatHandler(ValidationContext.Flavour flavour, ChatService service, Responses responses, long maxBodyBytes) {
+        this.flavour = flavour;
+        this.service = service;
+        this.responses = responses;
+        this.maxBodyBytes = maxBodyBytes;
+    }
+
+    @Override
+    public void handleRequest(HttpServerExchange exchange) {
+        // Dispatched, so Undertow does not end the exchange when this call returns: the answer is written later,
+        // from a worker thread, and a stream may take a while.
+        exchange.dispatch(SameThreadExecutor.INSTANCE, () -> BodyReader.read(exchange, maxBodyBytes,
+                (ex, body, tooLarge) -> ex.getConnection().getWorker().execute(() -> process(ex, body, tooLarge))));
+    }
+
+    private void process(HttpServerExchange ex, byte[] body, boolean tooLarge) {
+        Outcome outcome;
+        try {
+            outcome = service.handle(new Exchange(flavour, ex.getRequestMethod().toString(), ex.getRequestPath(),
+                    headers(ex), body, tooLarge));
+        } catch (RuntimeException e) {
+            responses.error(ex, ApiError.internal("the mock failed on this request: " + e));
+            return;
+        }
+        if (outcome instanceof Outcome.Failure failure) {
+            responses.error(ex, failure.error());
+        } else if (outcome instanceof Outcome.Plain plain) {
+            long delay = plain.pacing().firstTokenMs();
+            if (delay > 0) {
+                ex.getIoThread().executeAfter(() -> responses.json(ex, 200, plain.json()), delay,
+                        TimeUnit.MILLISECONDS);
+            } else {
+                responses.json(ex, 200, plain.json());
+            }
+        } else if (outcome instanceof Outcome.Stream stream) {
+            String errorPayload = new String(responses.renderer().renderBytes(
+                    ApiError.injected(500, stream.plan().errorMessage() == null ? "stream failed"
+                            : stream.plan().errorMessage(), null)), java.nio.charset.StandardCharsets.UTF_8);
+            SseWriter.start(ex, stream.plan(), stream.pacing(), errorPayload);
+        }
+    }
+
+    private static Map<String, String> headers(HttpServerExchange ex) {
+        Map<String, String> out = new HashMap<>();
+        for (HeaderValues values : ex.getRequestHeaders()) {
+            out.put(values.getHeaderName().toString().toLowerCase(Locale.ROOT), values.getFirst());
+        }
+        return out;
+    }
+}

@@ -1,0 +1,148 @@
+package io.friendlikit.mock.http;
+
+import io.friendlikit.mock.script.Pacing;
+import io.friendlikit.mock.script.StreamPlan;
+import io.undertow.io.IoCallback;
+import io.undertow.io.Sender;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.util.Headers;
+import org.xnio.IoUtils;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The only class that writes server-sent event frames: {@code data: <payload>} and a blank line, UTF-8, then
+ * {@code data: [DONE]}. Writes are asynchronous; delays are scheduled on the connection's IO thread, so a slow
+ * stream holds memory, not a thread. Frames due at the same moment go out in one gather write. A client that
+ * goes away ends the stream at the next write.
+ */
+public final class SseWriter {
+
+    public static final String CONTENT_TYPE = "text/event-stream";
+    static final String DONE = "[DONE]";
+
+    private SseWriter() {
+    }
+
+    /** Encodes one frame. */
+    public static ByteBuffer frame(String payload) {
+        return ByteBuffer.wrap(("data: " + payload + "\n\n").getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Starts writing the stream; returns at once.
+     *
+     * @param errorPayload the JSON of the error event, used when the plan asks for one
+     */
+    public static void start(HttpServerExchange exchange, StreamPlan plan, Pacing pacing, String errorPayload) {
+        exchange.setStatusCode(200);
+        exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, CONTENT_TYPE);
+        exchange.getResponseHeaders().put(Headers.CACHE_CONTROL, "no-cache");
+        new Run(exchange, steps(plan, errorPayload), pacing).next();
+    }
+
+    /** One thing to do: write a frame (after a delay), drop the connection, or end the response. */
+    private record Step(ByteBuffer frame, boolean delayed, boolean disconnect) {
+        static Step write(String payload, boolean delayed) {
+            return new Step(SseWriter.frame(payload), delayed, false);
+        }
+    }
+
+    private static List<Step> steps(StreamPlan plan, String errorPayload) {
+        List<Step> steps = new ArrayList<>();
+        List<String> payloads = plan.payloads();
+        for (int i = 0; i <= payloads.size(); i++) {
+            if (plan.disconnectAfter() != null && plan.disconnectAfter() == i) {
+                steps.add(new Step(null, false, true));
+                return steps;
+            }
+            if (plan.errorAfter() != null && plan.errorAfter() == i) {
+                steps.add(Step.write(errorPayload, false));
+                return steps;
+            }
+            if (i < payloads.size()) {
+                steps.add(Step.write(payloads.get(i), true));
+            }
+        }
+        if (plan.done()) {
+            steps.add(Step.write(DONE, false));
+        }
+        for (String extra : plan.afterDone()) {
+            steps.add(Step.write(extra, false));
+        }
+        return steps;
+    }
+
+    private static final class Run implements IoCallback {
+        private final HttpServerExchange exchange;
+        private final Sender sender;
+        private final List<Step> steps;
+        private final Pacing pacing;
+        private int position;
+        private boolean first = true;
+
+        Run(HttpServerExchange exchange, List<Step> steps, Pacing pacing) {
+            this.exchange = exchange;
+            this.sender = exchange.getResponseSender();
+            this.steps = steps;
+            this.pacing = pacing;
+        }
+
+        void next() {
+            if (position >= steps.size()) {
+                sender.close();
+                return;
+            }
+            Step step = steps.get(position);
+            if (step.disconnect()) {
+                IoUtils.safeClose(exchange.getConnection());
+                return;
+            }
+            long delay = 0;
+            if (step.delayed()) {
+                delay = first ? pacing.firstTokenMs() : pacing.interTokenMs();
+                first = false;
+            }
+            if (delay > 0) {
+                exchange.getIoThread().executeAfter(this::writeDue, delay, TimeUnit.MILLISECONDS);
+            } else {
+                writeDue();
+            }
+        }
+
+        /** Writes the current step and every following step that is due without delay. */
+        private void writeDue() {
+            if (!exchange.getConnection().isOpen()) {
+                return;
+            }
+            List<ByteBuffer> batch = new ArrayList<>();
+            batch.add(steps.get(position++).frame().duplicate());
+            while (position < steps.size()) {
+                Step s = steps.get(position);
+                boolean immediate = s.frame() != null && (!s.delayed() || (!first && pacing.interTokenMs() == 0));
+                if (!immediate) {
+                    break;
+                }
+                first = first && !s.delayed();
+                batch.add(s.frame().duplicate());
+                position++;
+            }
+            sender.send(batch.toArray(new ByteBuffer[0]), this);
+        }
+
+        @Override
+        public void onComplete(HttpServerExchange ex, Sender s) {
+            next();
+        }
+
+        @Override
+        public void onException(HttpServerExchange ex, Sender s, IOException e) {
+            IoUtils.safeClose(ex.getConnection());
+        }
+    }
+}
