@@ -28,7 +28,7 @@ Feature: The plain (non-streamed) answer
   @RESP-04
   Scenario: created is the Unix time in seconds
     When the request is sent
-    Then the answer field "created" is a Unix time close to now
+    Then the answer field "created" holds a Unix time close to now
 
   @RESP-05
   Scenario: The answer names the requested model

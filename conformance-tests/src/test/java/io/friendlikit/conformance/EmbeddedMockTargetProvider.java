@@ -12,6 +12,8 @@ import java.util.Optional;
 public final class EmbeddedMockTargetProvider implements TargetProvider {
 
     static final long SEED = 42L;
+    /** The one team the embedded mock knows; any other X-Friendli-Team gets 403. */
+    static final String TEAM = "team-conformance";
 
     @Override
     public String name() {
@@ -20,7 +22,7 @@ public final class EmbeddedMockTargetProvider implements TargetProvider {
 
     @Override
     public RunningTarget start(KitConfig config) {
-        MockServer server = MockServer.builder().port(0).seed(SEED).build().start();
+        MockServer server = MockServer.builder().port(0).seed(SEED).teams(java.util.Set.of(TEAM)).build().start();
         URI root = server.baseUri();
         String origin = root.toString().endsWith("/") ? root.toString().substring(0, root.toString().length() - 1) : root.toString();
         return new RunningTarget(URI.create(origin + "/serverless/v1"), Optional.of(URI.create(origin + "/__admin")),

@@ -62,7 +62,7 @@ public final class ResponseSteps {
                 () -> path + " = " + (actual.isMissingNode() ? "(absent)" : Json.write(actual)));
     }
 
-    @Then("the answer field {string} is a Unix time close to now")
+    @Then("the answer field {string} holds a Unix time close to now")
     public void unixTimeNow(String path) {
         JsonNode actual = Json.at(world.answer(), path);
         long now = Instant.now().getEpochSecond();
