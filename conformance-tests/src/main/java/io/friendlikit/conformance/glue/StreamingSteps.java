@@ -32,7 +32,7 @@ public final class StreamingSteps {
         HttpExchange exchange = world.stream().exchange();
         rules.check(exchange.status() == 200, "HTTP 200 for " + exchange.request(), exchange::describe);
         rules.check(exchange.mediaType().equals("text/event-stream"), "Content-Type text/event-stream",
-                () -> "'" + exchange.header("Content-Type").orElse("(none)") + "'");
+                () -> "'" + exchange.header("Content-Type").orElse("(none)") + "', " + exchange.describe());
         StreamCapture capture = world.stream();
         rules.check(capture.failure().isEmpty(), "the stream to end cleanly",
                 () -> capture.failure().orElse("") + " after " + capture.events().size() + " events");

@@ -22,7 +22,11 @@ import java.util.Map;
  */
 public final class PlainClient {
 
+    /** Bodies above this size are sent with "Expect: 100-continue", so a server can refuse them (413) unread. */
+    static final int EXPECT_CONTINUE_ABOVE_BYTES = 256 * 1024;
+
     private final RestAssuredConfig config;
+    private final RestAssuredConfig largeBodyConfig;
 
     public PlainClient(Duration timeout) {
         int millis = (int) Math.min(Integer.MAX_VALUE, timeout.toMillis());
@@ -33,11 +37,14 @@ public final class PlainClient {
                 .httpClient(HttpClientConfig.httpClientConfig()
                         .setParam("http.connection.timeout", millis)
                         .setParam("http.socket.timeout", millis));
+        this.largeBodyConfig = config.httpClient(config.getHttpClientConfig()
+                .setParam("http.protocol.expect-continue", true));
     }
 
     public HttpExchange send(ApiRequest request) {
         RequestSpecification spec = new RequestSpecBuilder()
-                .setConfig(config)
+                .setConfig(request.body() != null && request.body().length > EXPECT_CONTINUE_ABOVE_BYTES
+                        ? largeBodyConfig : config)
                 .setUrlEncodingEnabled(false)
                 .build();
         RequestSpecification call = RestAssured.given(spec);
