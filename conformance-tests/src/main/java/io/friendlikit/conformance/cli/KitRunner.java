@@ -39,18 +39,37 @@ public final class KitRunner {
         }
     }
 
+    /** Translates a Cucumber tag expression ("@a and not (@b or @c)") to JUnit's syntax ("a & !(b | c)"). */
+    static String toJUnitTagExpression(String cucumberExpression) {
+        StringBuilder out = new StringBuilder();
+        java.util.regex.Matcher tokens = java.util.regex.Pattern.compile("\\(|\\)|[^\\s()]+").matcher(cucumberExpression);
+        while (tokens.find()) {
+            String token = tokens.group();
+            switch (token) {
+                case "and" -> out.append(" & ");
+                case "or" -> out.append(" | ");
+                case "not" -> out.append('!');
+                case "(", ")" -> out.append(token);
+                default -> out.append(token.startsWith("@") ? token.substring(1) : token);
+            }
+        }
+        return out.toString().trim();
+    }
+
     public RunResult run(Map<Setting, String> settings, Optional<String> tags, List<String> plugins) {
         Map<String, String> parameters = new LinkedHashMap<>();
         parameters.put("cucumber.glue", GLUE_PACKAGE);
         parameters.put("cucumber.plugin", String.join(",", plugins));
         parameters.put("cucumber.publish.quiet", "true");
         parameters.put("cucumber.junit-platform.naming-strategy", "long");
-        tags.ifPresent(t -> parameters.put("cucumber.filter.tags", t));
-        LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
+        LauncherDiscoveryRequestBuilder builder = LauncherDiscoveryRequestBuilder.request()
                 .selectors(DiscoverySelectors.selectClasspathResource("features"))
                 .filters(org.junit.platform.launcher.EngineFilter.includeEngines("cucumber"))
-                .configurationParameters(parameters)
-                .build();
+                .configurationParameters(parameters);
+        // a JUnit tag filter leaves unselected scenarios out of the run, where Cucumber's own filter would
+        // report them as skipped
+        tags.ifPresent(t -> builder.filters(org.junit.platform.launcher.TagFilter.includeTags(toJUnitTagExpression(t))));
+        LauncherDiscoveryRequest request = builder.build();
         SummaryGeneratingListener summary = new SummaryGeneratingListener();
         List<Outcome> outcomes = new ArrayList<>();
         TestExecutionListener collector = new TestExecutionListener() {
