@@ -75,7 +75,8 @@ record FieldRule(String name, List<JsonKind> kinds, String expected, Presence pr
         if (kinds.equals(List.of(JsonKind.INTEGER))) {
             walk.check(name, value, JsonKind.INTEGER, false, true, null);
         } else {
-            walk.wrongType(name, expected, value, null);
+            walk.wrongType(name, expected, value, null,
+                    kinds.contains(JsonKind.INTEGER) || kinds.contains(JsonKind.NUMBER));
         }
     }
 }

@@ -54,9 +54,18 @@ final class Walk {
         add(path, path + " must not be null", Codes.NULL_NOT_ALLOWED, or(rule, RuleIds.VAL_NULL));
     }
 
+    /** "x must be a string, got number"; see {@link #wrongType(String, String, JsonNode, String, boolean)}. */
     void wrongType(String path, String expected, JsonNode got, String rule) {
-        add(path, path + " must be " + expected + ", got " + JsonValues.describeForType(got), Codes.INVALID_TYPE,
-                or(rule, RuleIds.VAL_TYPE));
+        wrongType(path, expected, got, rule, false);
+    }
+
+    /**
+     * @param numericExpected true when a number of some sort was expected: then a wrong number is shown by its
+     *                        literal ("must be an integer, got 1.5"), otherwise every value by its type name
+     */
+    void wrongType(String path, String expected, JsonNode got, String rule, boolean numericExpected) {
+        String shown = numericExpected ? JsonValues.describeForType(got) : JsonValues.typeName(got);
+        add(path, path + " must be " + expected + ", got " + shown, Codes.INVALID_TYPE, or(rule, RuleIds.VAL_TYPE));
     }
 
     /** The observed live wording of the protobuf JSON parser. */
@@ -101,7 +110,7 @@ final class Walk {
             add(path, path + " must be a 64-bit integer, got " + JsonValues.numberText(value), Codes.OUT_OF_RANGE,
                     or(rule, RuleIds.VAL_RANGE));
         } else {
-            wrongType(path, kind.phrase(), value, rule);
+            wrongType(path, kind.phrase(), value, rule, kind == JsonKind.INTEGER || kind == JsonKind.NUMBER);
         }
         return false;
     }
