@@ -22,7 +22,7 @@ import static io.friendlikit.mock.validation.JsonKind.STRING;
 
 /**
  * Validates a chat-completions request body as a JSON tree, before it is bound to records
- * (DESIGN.md principle 2). Returns every violation found, at most {@value Walk#MAX_VIOLATIONS}, in a stable
+ * (DESIGN.md principle 2). Returns every violation found, at most {@value #MAX_VIOLATIONS}, in a stable
  * order: missing required fields, then the body's members in the body's order (each one walked depth
  * first), then the cross-field rules in the order of the table below. Never throws for any {@link JsonNode}.
  *
