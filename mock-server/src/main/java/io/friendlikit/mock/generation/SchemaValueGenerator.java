@@ -29,8 +29,8 @@ import java.util.SplittableRandom;
  * {@code minLength}, {@code maxLength}, {@code pattern} (via rgxgen, checked with java.util.regex),
  * {@code format} date-time, date, time, uuid, email, uri, uri-reference, hostname, ipv4, ipv6,
  * {@code anyOf}/{@code oneOf} (one branch drawn, merged with the sibling keywords; a oneOf value is not checked
- * against the other branches), {@code allOf} (branches merged: properties joined, required united, other keywords
- * overwritten), local {@code $ref} ({@code #/$defs/..}, {@code #/definitions/..}, any JSON pointer into the root;
+ * against the other branches), {@code allOf} (branches merged: properties joined, a property declared by several
+ * branches must satisfy all of them, required united, other keywords overwritten by later branches), local {@code $ref} ({@code #/$defs/..}, {@code #/definitions/..}, any JSON pointer into the root;
  * keywords next to {@code $ref} are ignored). Ignored: {@code not}, {@code if}/{@code then}/{@code else},
  * {@code contains}, {@code patternProperties}, {@code dependentRequired} and other keywords. Beyond a nesting of
  * {@value #SOFT_DEPTH} only required properties and minItems elements are produced; beyond {@value #HARD_DEPTH}
@@ -153,7 +153,18 @@ final class SchemaValueGenerator {
             Map.Entry<String, JsonNode> e = it.next();
             JsonNode existing = merged.get(e.getKey());
             if (e.getKey().equals("properties") && existing != null && existing.isObject() && e.getValue().isObject()) {
-                ((ObjectNode) existing).setAll((ObjectNode) e.getValue().deepCopy());
+                ObjectNode properties = (ObjectNode) existing;
+                for (Iterator<Map.Entry<String, JsonNode>> p = e.getValue().fields(); p.hasNext(); ) {
+                    Map.Entry<String, JsonNode> property = p.next();
+                    JsonNode earlier = properties.get(property.getKey());
+                    if (earlier == null) {
+                        properties.set(property.getKey(), property.getValue().deepCopy());
+                    } else { // both branches constrain the property: it must satisfy both
+                        ObjectNode both = NODES.objectNode();
+                        both.putArray("allOf").add(earlier).add(property.getValue().deepCopy());
+                        properties.set(property.getKey(), both);
+                    }
+                }
             } else if (e.getKey().equals("required") && existing != null && existing.isArray()
                     && e.getValue().isArray()) {
                 Set<String> names = new LinkedHashSet<>();
