@@ -16,8 +16,9 @@ import java.util.Set;
  * Decides which declared functions a choice calls.
  *
  * <p>The rule for {@code tool_choice: "auto"}: a function is called when the <b>last message has role user</b> and
- * its text either mentions the function's name (case-insensitive, as a substring; underscores and dashes in the
- * name also match as spaces: {@code get_weather} matches "get weather") or contains at least one
+ * its text either mentions the function's name (case-insensitive, as a whole word or phrase, i.e. not glued to a
+ * letter or digit; underscores and dashes in the name also match as spaces: {@code get_weather} matches
+ * "get weather") or contains at least one
  * <b>significant word</b> of the function's description (a run of at least 4 letters, case-insensitive, not in a
  * short list of common English function words such as "with", "that", "from", "returns"). A name match scores
  * 100, each distinct description word 1; matching functions are called best score first (ties in declaration
@@ -91,7 +92,7 @@ final class ToolSelector {
     static int score(ToolDefinition tool, String lowerText, Set<String> words) {
         int score = 0;
         String name = tool.name().toLowerCase(Locale.ROOT);
-        if (lowerText.contains(name) || lowerText.contains(name.replace('_', ' ').replace('-', ' '))) {
+        if (containsPhrase(lowerText, name) || containsPhrase(lowerText, name.replace('_', ' ').replace('-', ' '))) {
             score += NAME_SCORE;
         }
         if (tool.description() != null) {
@@ -102,6 +103,19 @@ final class ToolSelector {
             }
         }
         return score;
+    }
+
+    /** Whether {@code phrase} occurs in {@code text} not glued to a letter or digit on either side. */
+    static boolean containsPhrase(String text, String phrase) {
+        for (int at = text.indexOf(phrase); at >= 0; at = text.indexOf(phrase, at + 1)) {
+            int end = at + phrase.length();
+            boolean startOk = at == 0 || !Character.isLetterOrDigit(text.charAt(at - 1));
+            boolean endOk = end == text.length() || !Character.isLetterOrDigit(text.charAt(end));
+            if (startOk && endOk) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The distinct letter runs of a lowercase text. */

@@ -69,6 +69,13 @@ class ToolCallTest {
     }
 
     @Test
+    void aNameGluedInsideAnotherWordDoesNotMatch() {
+        ChoiceOutput out = one(Requests.chat("the alarmclocks are loud").tool(CLOCK).build());
+        assertThat(out.toolCalls()).isEmpty();
+        assertThat(one(Requests.chat("what does the clock say?").tool(CLOCK).build()).toolCalls()).hasSize(1);
+    }
+
+    @Test
     void userStringsCanBeReused() {
         boolean paris = false;
         for (long seed = 0; seed < 10; seed++) {
