@@ -10,14 +10,26 @@ import java.util.List;
  * @param content   tokens of the answer text; empty list and {@code contentNull} true when the choice only calls
  *                  tools
  * @param toolCalls calls in order; empty when none
+ * @param hiddenReasoningTokens reasoning tokens generated but not returned (include_reasoning false); they still
+ *                  count in completion tokens, as a real service bills hidden reasoning
  */
 public record ChoiceOutput(int index, List<Token> reasoning, List<Token> content, boolean contentNull,
-                           List<GeneratedToolCall> toolCalls, FinishReason finishReason) {
+                           List<GeneratedToolCall> toolCalls, FinishReason finishReason,
+                           int hiddenReasoningTokens) {
 
     public ChoiceOutput {
         reasoning = List.copyOf(reasoning);
         content = List.copyOf(content);
         toolCalls = List.copyOf(toolCalls);
+        if (hiddenReasoningTokens < 0) {
+            throw new IllegalArgumentException("hiddenReasoningTokens < 0");
+        }
+    }
+
+    /** An output without hidden reasoning. */
+    public ChoiceOutput(int index, List<Token> reasoning, List<Token> content, boolean contentNull,
+                        List<GeneratedToolCall> toolCalls, FinishReason finishReason) {
+        this(index, reasoning, content, contentNull, toolCalls, finishReason, 0);
     }
 
     public String contentText() {
@@ -28,9 +40,9 @@ public record ChoiceOutput(int index, List<Token> reasoning, List<Token> content
         return reasoning.isEmpty() ? null : join(reasoning);
     }
 
-    /** Tokens this choice emitted: reasoning, content and tool-call arguments. */
+    /** Tokens this choice generated: reasoning (returned or hidden), content and tool-call arguments. */
     public int completionTokens() {
-        int count = reasoning.size() + content.size();
+        int count = hiddenReasoningTokens + reasoning.size() + content.size();
         for (GeneratedToolCall call : toolCalls) {
             count += call.argumentTokens().size();
         }

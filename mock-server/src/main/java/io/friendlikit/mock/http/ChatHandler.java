@@ -32,10 +32,11 @@ final class ChatHandler implements HttpHandler {
 
     @Override
     public void handleRequest(HttpServerExchange exchange) {
-        // Dispatched, so Undertow does not end the exchange when this call returns: the answer is written later,
-        // from a worker thread, and a stream may take a while.
+        // Both steps are dispatched, so Undertow does not end the exchange when a call returns: the answer is
+        // written later from a worker thread, and a stream may take a while.
         exchange.dispatch(SameThreadExecutor.INSTANCE, () -> BodyReader.read(exchange, maxBodyBytes,
-                (ex, body, tooLarge) -> ex.getConnection().getWorker().execute(() -> process(ex, body, tooLarge))));
+                (ex, body, tooLarge) -> ex.dispatch(ex.getConnection().getWorker(),
+                        () -> process(ex, body, tooLarge))));
     }
 
     private void process(HttpServerExchange ex, byte[] body, boolean tooLarge) {
