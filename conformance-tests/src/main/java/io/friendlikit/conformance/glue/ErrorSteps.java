@@ -47,13 +47,16 @@ public final class ErrorSteps {
         rules.check(codes.contains(code), "error code " + code, () -> "codes " + codes + " in " + Json.abbreviate(world.response().body()));
     }
 
+    /** The error's param, or one of its violations' params, is the given path or a path inside it (seed[0] for seed). */
     @Then("the error names the parameter {string}")
     public void errorNamesParameter(String param) {
         JsonNode body = world.responseJson();
         List<String> params = new ArrayList<>();
         params.add(body.path("error").path("param").asText(null));
         body.path("violations").forEach(v -> params.add(v.path("param").asText(null)));
-        rules.check(params.contains(param), "the error to name the parameter " + param,
+        boolean named = params.stream().anyMatch(p -> p != null
+                && (p.equals(param) || p.startsWith(param + ".") || p.startsWith(param + "[")));
+        rules.check(named, "the error to name the parameter " + param + " (or a path inside it)",
                 () -> "params " + params + " in " + Json.abbreviate(world.response().body()));
     }
 

@@ -6,6 +6,7 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import io.friendlikit.conformance.json.Fixtures;
+import io.friendlikit.conformance.json.Json;
 
 import java.util.List;
 import java.util.Map;
@@ -25,12 +26,18 @@ public final class SchemaCatalog {
     public List<String> check(String schemaName, String json) {
         Schema schema = loaded.computeIfAbsent(schemaName,
                 name -> registry.getSchema(Fixtures.text("schemas/" + name + ".schema.json"), InputFormat.JSON));
-        return format(schema.validate(json, InputFormat.JSON));
+        return validate(schema, json);
     }
 
     /** Problems found in {@code json} against a schema given as JSON text. */
     public List<String> checkAgainst(String schemaJson, String json) {
-        Schema schema = registry.getSchema(schemaJson, InputFormat.JSON);
+        return validate(registry.getSchema(schemaJson, InputFormat.JSON), json);
+    }
+
+    private static List<String> validate(Schema schema, String json) {
+        if (Json.tryParse(json).isEmpty()) {
+            return List.of("not valid JSON: " + Json.abbreviate(json));
+        }
         return format(schema.validate(json, InputFormat.JSON));
     }
 
