@@ -37,7 +37,7 @@ Feature: max_tokens, min_tokens and stop
     Then every choice finishes with "length"
     And the completion uses at most 2 tokens per choice
 
-  @GEN-03
+  @GEN-03 @costly
   Scenario Outline: min_tokens sets a floor on the completion
     Given the request sets "min_tokens" to <min>
     And the request sets "max_tokens" to 40

@@ -9,7 +9,7 @@ Feature: logprobs and top_logprobs
       {"max_tokens": 8, "seed": 17}
       """
 
-  @LOGP-01
+  @LOGP-01 @costly
   Scenario Outline: top_logprobs sets the number of alternatives per token
     Given the request sets "logprobs" to true
     And the request sets "top_logprobs" to <k>

@@ -35,7 +35,7 @@ Feature: The plain (non-streamed) answer
     When the request is sent
     Then the answer field "model" matches "\S+"
 
-  @RESP-06
+  @RESP-06 @costly
   Scenario Outline: There is one choice per requested completion, indexed from 0
     Given the request sets "n" to <n>
     When the request is sent

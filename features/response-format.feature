@@ -17,7 +17,7 @@ Feature: response_format
     When the request is sent
     Then the content of every choice is a JSON object
 
-  @FMT-02
+  @FMT-02 @costly
   Scenario Outline: json_schema gives output valid against the schema
     Given the request sets "response_format" to {"type": "json_schema", "json_schema": {"schema": <schema>}}
     When the request is sent
@@ -36,7 +36,7 @@ Feature: response_format
     When the request is sent
     Then the content of every choice is valid against the requested JSON schema
 
-  @FMT-03
+  @FMT-03 @costly
   Scenario Outline: regex gives output matching the expression
     Given the request sets "response_format" to {"type": "regex", "schema": "<regex>"}
     When the request is sent

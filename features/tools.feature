@@ -64,7 +64,7 @@ Feature: Tools and tool_choice
     And every choice finishes exactly once, in a chunk with an empty delta
     And every choice finishes with "tool_calls"
 
-  @TOOL-06
+  @TOOL-06 @costly
   Scenario: A streamed tool call equals the plain one for the same seeded request
     Given the request sets "tool_choice" to "required"
     When the request is sent plainly and streamed

@@ -1,12 +1,12 @@
 package io.friendlikit.conformance;
 
 import org.junit.platform.suite.api.IncludeEngines;
-import org.junit.platform.suite.api.SelectClasspathResource;
+import org.junit.platform.suite.api.SelectPackages;
 import org.junit.platform.suite.api.Suite;
 
 /** Runs every bundled feature; configuration in junit-platform.properties. */
 @Suite
 @IncludeEngines("cucumber")
-@SelectClasspathResource("features")
+@SelectPackages("features")
 public class ConformanceSuite {
 }

@@ -79,7 +79,7 @@ class KitSelfTest {
     }
 
     @Test
-    void mockControlScenariosAreSkippedWithAReasonWhenThereIsNoAdminApi() throws Exception {
+    void mockControlAndCostlyScenariosAreSkippedWithAReasonOnAnotherServer() throws Exception {
         HttpServer plain = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         plain.createContext("/", exchange -> {
             byte[] body = "{\"message\":\"nothing here\"}".getBytes(StandardCharsets.UTF_8);
@@ -97,6 +97,11 @@ class KitSelfTest {
             assertThat(result.failed()).isZero();
             assertThat(result.succeeded()).isZero();
             assertThat(result.outcomes()).allSatisfy(o -> assertThat(o.message()).contains("mock admin API"));
+
+            KitRunner.RunResult costly = new KitRunner().run(settings, Optional.of("@RESP-06"), List.of(KitRunner.SUMMARY_PLUGIN));
+            assertThat(costly.found()).isPositive();
+            assertThat(costly.skipped()).isEqualTo(costly.found());
+            assertThat(costly.outcomes()).allSatisfy(o -> assertThat(o.message()).contains("@costly").contains("FRIENDLI_INCLUDE_COSTLY"));
         } finally {
             plain.stop(0);
         }

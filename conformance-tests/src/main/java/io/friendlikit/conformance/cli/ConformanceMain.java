@@ -26,7 +26,8 @@ public final class ConformanceMain {
         System.exit(run(args));
     }
 
-    static int run(String[] args) {
+    /** Runs the kit and returns the exit status instead of exiting. */
+    public static int run(String[] args) {
         Map<Setting, String> flags;
         try {
             flags = parse(args);

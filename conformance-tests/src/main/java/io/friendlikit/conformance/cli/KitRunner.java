@@ -63,7 +63,7 @@ public final class KitRunner {
         parameters.put("cucumber.publish.quiet", "true");
         parameters.put("cucumber.junit-platform.naming-strategy", "long");
         LauncherDiscoveryRequestBuilder builder = LauncherDiscoveryRequestBuilder.request()
-                .selectors(DiscoverySelectors.selectClasspathResource("features"))
+                .selectors(DiscoverySelectors.selectPackage("features"))
                 .filters(org.junit.platform.launcher.EngineFilter.includeEngines("cucumber"))
                 .configurationParameters(parameters);
         // a JUnit tag filter leaves unselected scenarios out of the run, where Cucumber's own filter would
