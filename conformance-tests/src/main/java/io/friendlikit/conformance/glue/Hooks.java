@@ -29,7 +29,7 @@ public final class Hooks {
         rules.use(scenario.getSourceTagNames());
         Target target = session.target();
         if (scenario.getSourceTagNames().contains("@costly") && !target.isMock() && !session.config().includeCostly()) {
-            throw new TestAbortedException("@costly scenario skipped on a " + target.kind()
+            throw new TestAbortedException("@costly scenario skipped on the " + target.kind()
                     + " target; set FRIENDLI_INCLUDE_COSTLY=true (or --include-costly true) to run it");
         }
         if (scenario.getSourceTagNames().contains("@mock-control")) {
