@@ -47,13 +47,14 @@ public final class SseWriter {
     }
 
     /** One thing to do: write a frame (after a delay), drop the connection, or end the response. */
-    private record Step(ByteBuffer frame, boolean delayed, boolean disconnect) {
+    record Step(ByteBuffer frame, boolean delayed, boolean disconnect) {
         static Step write(String payload, boolean delayed) {
             return new Step(SseWriter.frame(payload), delayed, false);
         }
     }
 
-    private static List<Step> steps(StreamPlan plan, String errorPayload) {
+    /** The steps that execute a plan, in order (package-private for tests). */
+    static List<Step> steps(StreamPlan plan, String errorPayload) {
         List<Step> steps = new ArrayList<>();
         List<String> payloads = plan.payloads();
         for (int i = 0; i <= payloads.size(); i++) {
