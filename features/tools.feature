@@ -59,6 +59,7 @@ Feature: Tools and tool_choice
     And the request is streamed
     When the request is sent
     Then every chunk conforms to the "chat.completion.chunk" schema
+    And the first fragment of every streamed tool call carries its id, type and name
     And the answer calls the tool "get_weather"
     And every tool call is well formed for the declared tools
     And every choice finishes exactly once, in a chunk with an empty delta

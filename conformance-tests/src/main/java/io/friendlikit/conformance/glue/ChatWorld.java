@@ -128,6 +128,9 @@ public final class ChatWorld {
         if (bytes != null) {
             all.put("Content-Type", "application/json");
         }
+        // as Friendli's generated SDK does; the spec does not say the server requires it
+        boolean streamed = json != null && json.path("stream").asBoolean(false);
+        all.put("Accept", streamed ? "text/event-stream" : "application/json");
         headers.forEach((name, value) -> {
             all.keySet().removeIf(existing -> existing.equalsIgnoreCase(name));
             all.put(name, value.replace("<token>", target().token()));
@@ -140,11 +143,28 @@ public final class ChatWorld {
     void send() {
         ApiRequest request = buildRequest("POST", chatUri(), body());
         if (isStreamed()) {
-            stream = streams().send(request);
+            stream = streamed(request);
             response = stream.exchange();
         } else {
             stream = null;
-            response = plain().send(request);
+            response = plainly(request);
+        }
+    }
+
+    /** A transport failure (refused, reset, timed out) fails the scenario under its rule, not as a stack trace. */
+    private HttpExchange plainly(ApiRequest request) {
+        try {
+            return plain().send(request);
+        } catch (RuntimeException e) {
+            throw rules.violation("an HTTP response to " + request, "no response: " + e);
+        }
+    }
+
+    private StreamCapture streamed(ApiRequest request) {
+        try {
+            return streams().send(request);
+        } catch (RuntimeException e) {
+            throw rules.violation("an HTTP response to " + request, "no response: " + e);
         }
     }
 
@@ -153,18 +173,18 @@ public final class ChatWorld {
         ObjectNode plainBody = body().deepCopy();
         plainBody.remove("stream");
         plainBody.remove("stream_options");
-        plainAnswer = plain().send(buildRequest("POST", chatUri(), plainBody));
+        plainAnswer = plainly(buildRequest("POST", chatUri(), plainBody));
         ObjectNode streamedBody = body().deepCopy();
         streamedBody.put("stream", true);
         streamedBody.putObject("stream_options").put("include_usage", true);
-        stream = streams().send(buildRequest("POST", chatUri(), streamedBody));
+        stream = streamed(buildRequest("POST", chatUri(), streamedBody));
         response = stream.exchange();
     }
 
     void call(String method, URI uri) {
         stream = null;
         ObjectNode json = method.equals("GET") || method.equals("DELETE") ? null : body();
-        response = plain().send(buildRequest(method, uri, json));
+        response = plainly(buildRequest(method, uri, json));
     }
 
     private PlainClient plain() {

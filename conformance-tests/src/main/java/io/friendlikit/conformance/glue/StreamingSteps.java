@@ -126,6 +126,26 @@ public final class StreamingSteps {
         return true;
     }
 
+    /** The first fragment for each tool-call index carries id, type and function name (spec section 9.2). */
+    @Then("the first fragment of every streamed tool call carries its id, type and name")
+    public void firstToolCallFragment() {
+        Map<String, JsonNode> first = new java.util.LinkedHashMap<>();
+        for (JsonNode chunk : world.chunks()) {
+            for (JsonNode choice : chunk.path("choices")) {
+                for (JsonNode fragment : choice.path("delta").path("tool_calls")) {
+                    first.putIfAbsent(choice.path("index").asInt() + "/" + fragment.path("index").asInt(), fragment);
+                }
+            }
+        }
+        rules.check(!first.isEmpty(), "at least one streamed tool-call fragment", () -> "none");
+        first.forEach((key, fragment) -> rules.check(
+                fragment.path("id").isTextual() && !fragment.path("id").asText().isEmpty()
+                        && "function".equals(fragment.path("type").asText())
+                        && fragment.path("function").path("name").isTextual(),
+                "the first fragment of tool call " + key + " (choice/index) to carry id, type \"function\" and function.name",
+                () -> Json.write(fragment)));
+    }
+
     @Then("the stream ends with [DONE] and nothing follows it")
     public void endsWithDone() {
         StreamCapture capture = world.stream();
