@@ -113,7 +113,7 @@ class ValidationAcceptanceTest {
                 arguments(RuleIds.VAL_TYPE, "stop as bare string", body("'stop':'END'"),
                         "stop", "invalid_type", "stop must be an array of strings"),
                 arguments(RuleIds.VAL_TYPE, "tool_choice as number", body(TOOLS + ",'tool_choice':1"),
-                        "tool_choice", "invalid_type", "tool_choice must be a string or an object, got 1"),
+                        "tool_choice", "invalid_type", "tool_choice must be a string or an object, got number"),
                 arguments(RuleIds.VAL_TYPE, "body not an object", "[1,2]",
                         null, "invalid_type", "request body must be a JSON object, got array"),
                 // VAL-NULL
