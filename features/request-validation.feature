@@ -139,6 +139,7 @@ Feature: Request validation
       | temperature  | -0.01 |
       | n            | 0     |
       | n            | -1    |
+      | n            | 129   |
       | max_tokens   | 0     |
       | max_tokens   | -5    |
       | min_tokens   | -1    |

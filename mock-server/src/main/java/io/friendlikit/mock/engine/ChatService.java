@@ -37,6 +37,9 @@ import java.util.Optional;
  */
 public final class ChatService {
 
+    /** Most tokens (alternatives included) one answer may make the mock hold in memory. */
+    public static final long GENERATION_LIMIT = 2_000_000;
+
     private final MockConfig config;
     private final ObjectMapper mapper;
     private final ModelCatalog catalog;
@@ -152,7 +155,13 @@ public final class ChatService {
             if (model != null && (promptTokens > context
                     || (request.maxTokens() != null && (long) promptTokens + request.maxTokens() > context))) {
                 return fail(ApiError.contextLengthExceeded(request.maxTokens() == null ? "messages" : "max_tokens",
-                        promptTokens, request.maxTokens(), context));
+                        promptTokens, request.maxTokens() == null ? null : body.get("max_tokens").asLong(), context));
+            }
+            int budget = Generator.budget(request, model, promptTokens);
+            long forced = (long) request.n() * Math.min(request.minTokens(), budget)
+                    * (1 + (request.topLogprobs() == null ? 0 : request.topLogprobs()));
+            if (forced > GENERATION_LIMIT) {
+                return fail(ApiError.generationLimit(forced, GENERATION_LIMIT));
             }
             Optional<Scenario> scripted = scenarios.match(request);
             Generation generation = scripted.isPresent()

@@ -87,7 +87,7 @@ public record ApiError(int status, String type, String message, String param, St
         return invalidRequest(List.of(v));
     }
 
-    public static ApiError contextLengthExceeded(String param, int promptTokens, Integer maxTokens, int context) {
+    public static ApiError contextLengthExceeded(String param, int promptTokens, Long maxTokens, int context) {
         String message = maxTokens == null
                 ? "messages: the prompt has " + promptTokens + " tokens, more than the model's context length of "
                         + context
@@ -95,6 +95,13 @@ public record ApiError(int status, String type, String message, String param, St
                         + ") must not exceed the model's context length of " + context;
         return invalidRequest(List.of(new Violation(param, message, Violation.Codes.CONTEXT_LENGTH,
                 "X-CONTEXT-LENGTH")));
+    }
+
+    /** The request would make the mock generate more than it allows in one answer (a mock limit, not the API's). */
+    public static ApiError generationLimit(long requested, long limit) {
+        String message = "n x min_tokens x (1 + top_logprobs) asks the mock for " + requested
+                + " generated tokens; the mock produces at most " + limit + " per request (a limit of the mock)";
+        return invalidRequest(List.of(new Violation("min_tokens", message, "mock_limit_exceeded", "MOCK-LIMIT")));
     }
 
     /** An error a user scripted through the admin API (fault {@code http_error}). */

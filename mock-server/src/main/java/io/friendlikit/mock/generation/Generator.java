@@ -163,11 +163,15 @@ public final class Generator {
     private record PlannedCall(String id, String name, List<String> argumentTokens) {
     }
 
-    /** The completion budget: max_tokens or the model's maximum, within what the context leaves. */
-    static int budget(ChatRequest request, ModelInfo model, int promptTokens) {
+    /**
+     * The completion budget: max_tokens or the model's maximum, within what the context leaves. A max_tokens
+     * above the model's max_completion_tokens is clamped to it (spec section 10.3: output caps exist, and whether
+     * the live service clamps or refuses is not documented; clamping is our guess).
+     */
+    public static int budget(ChatRequest request, ModelInfo model, int promptTokens) {
         int maxCompletion = model == null ? DEFAULT_MAX_COMPLETION_TOKENS : model.maxCompletionTokens();
         int context = model == null ? DEFAULT_CONTEXT_LENGTH : model.contextLength();
-        int requested = request.maxTokens() == null ? maxCompletion : request.maxTokens();
+        int requested = request.maxTokens() == null ? maxCompletion : Math.min(request.maxTokens(), maxCompletion);
         return Math.max(0, Math.min(requested, context - promptTokens));
     }
 

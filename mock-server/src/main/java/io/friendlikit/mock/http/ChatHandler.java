@@ -44,8 +44,11 @@ final class ChatHandler implements HttpHandler {
         try {
             outcome = service.handle(new Exchange(flavour, ex.getRequestMethod().toString(), ex.getRequestPath(),
                     headers(ex), body, tooLarge));
-        } catch (RuntimeException e) {
-            responses.error(ex, ApiError.internal("the mock failed on this request: " + e));
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            // Whatever a request does, it gets an answer and the server keeps serving.
+            if (!ex.isResponseStarted()) {
+                responses.error(ex, ApiError.internal("the mock failed on this request: " + e));
+            }
             return;
         }
         if (outcome instanceof Outcome.Failure failure) {

@@ -39,7 +39,7 @@ import static io.friendlikit.mock.validation.JsonKind.STRING;
  *     {@code tool_choice}; never for {@code model} (except container) and {@code messages}</td></tr>
  * <tr><td>VAL-RANGE</td><td>§3.1, §13 q9</td><td>{@code top_p} (0, 1]; {@code frequency_penalty},
  *     {@code presence_penalty} [-2, 2]; {@code min_p}, {@code xtc_threshold}, {@code xtc_probability} [0, 1];
- *     {@code top_k} &gt;= 0; {@code repetition_penalty} &gt; 0; {@code temperature} &gt;= 0; {@code n} &gt;= 1;
+ *     {@code top_k} &gt;= 0; {@code repetition_penalty} &gt; 0; {@code temperature} &gt;= 0; {@code n} in [1, 128] (cap guessed, as OpenAI's);
  *     {@code max_tokens} &gt;= 1; {@code min_tokens} &gt;= 0; {@code top_logprobs} [0, 20]; {@code seed} and
  *     {@code eos_token} items &gt;= 0, a seed list non-empty; {@code reasoning_budget} &gt;= -1;
  *     {@code timeout_microseconds} &gt;= 1 (legacy, §3.1 table 2); integers fit 64 bits</td></tr>
@@ -124,7 +124,7 @@ public final class RequestValidator {
             optional("logprobs", BOOLEAN),
             optional("max_tokens", INTEGER, Range.atLeast("1")),
             optional("min_p", NUMBER, Range.closed("0", "1")),
-            optional("n", INTEGER, Range.atLeast("1")),
+            optional("n", INTEGER, Range.closed("1", "128")),
             optional("parallel_tool_calls", BOOLEAN),
             optional("presence_penalty", NUMBER, Range.closed("-2", "2")),
             optional("repetition_penalty", NUMBER, Range.greaterThan("0")),

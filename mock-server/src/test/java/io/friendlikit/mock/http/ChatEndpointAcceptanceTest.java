@@ -216,6 +216,30 @@ class ChatEndpointAcceptanceTest {
         }
 
         @Test
+        void hugeForcedGenerationIsRefusedAsAMockLimitAndServerKeepsServing() {
+            mock.authed().body(body("\"n\":128,\"min_tokens\":8000,\"logprobs\":true,\"top_logprobs\":20"))
+                    .post(CHAT).then().statusCode(422)
+                    .body("error.code", equalTo("mock_limit_exceeded"))
+                    .body("violations[0].rule", equalTo("MOCK-LIMIT"))
+                    .body("message", containsString("a limit of the mock"));
+            mock.authed().body(body("")).post(CHAT).then().statusCode(200);
+        }
+
+        @Test
+        void maxTokensAboveTheModelCapIsClampedToIt() {
+            var json = mock.authed().body(body("\"max_tokens\":100000,\"min_tokens\":9000,\"seed\":1"))
+                    .post(CHAT).then().statusCode(200).extract().jsonPath();
+            org.assertj.core.api.Assertions.assertThat(json.getInt("usage.completion_tokens")).isEqualTo(8192);
+            org.assertj.core.api.Assertions.assertThat(json.getString("choices[0].finish_reason")).isEqualTo("length");
+        }
+
+        @Test
+        void contextLengthMessageShowsTheValueSent() {
+            mock.authed().body(body("\"max_tokens\":2147483648")).post(CHAT).then().statusCode(422)
+                    .body("message", containsString("max_tokens (2147483648)"));
+        }
+
+        @Test
         void contextLengthIsEnforced() {
             String longText = "word ".repeat(300);
             mock.authed().body("{\"model\":\"friendli-mock/tiny-context\",\"messages\":[{\"role\":\"user\",\"content\":\""
