@@ -124,6 +124,9 @@ final class RandomSchemas {
             node.put(random.nextBoolean() ? "maximum" : "exclusiveMaximum", hi);
         }
         if (random.nextInt(5) == 0) {
+            // Only inclusive bounds at least 12 apart, so the schema always has a multiple in range.
+            node.remove("exclusiveMinimum");
+            node.remove("exclusiveMaximum");
             node.put("multipleOf", 1 + random.nextInt(3));
             node.put("minimum", lo);
             node.put("maximum", hi + 10);
