@@ -1,0 +1,50 @@
+package io.friendlikit.conformance.target;
+
+import java.net.URI;
+import java.util.Optional;
+
+/**
+ * Everything a scenario needs to know about the server under test.
+ *
+ * @param kind "mock", "live" or "other"; selects entries of fixtures/divergences.json
+ */
+public record Target(
+        String description,
+        URI baseUrl,
+        String token,
+        String model,
+        Optional<URI> dedicatedBaseUrl,
+        Optional<String> dedicatedModel,
+        Optional<URI> adminUrl,
+        String kind) {
+
+    public URI chatCompletions() {
+        return URI.create(baseUrl + "/chat/completions");
+    }
+
+    public URI models() {
+        return URI.create(baseUrl + "/models");
+    }
+
+    public Optional<URI> dedicatedChatCompletions() {
+        return dedicatedBaseUrl.map(u -> URI.create(u + "/chat/completions"));
+    }
+
+    /** scheme://host:port of the base URL. */
+    public URI origin() {
+        return origin(baseUrl);
+    }
+
+    /** Resolves a path such as "/serverless/v1/nope" against the origin. */
+    public URI atOrigin(String path) {
+        return URI.create(origin() + path);
+    }
+
+    public static URI origin(URI url) {
+        return URI.create(url.getScheme() + "://" + url.getRawAuthority());
+    }
+
+    public boolean isMock() {
+        return kind.equals("mock");
+    }
+}

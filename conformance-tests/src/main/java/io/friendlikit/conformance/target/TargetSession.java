@@ -1,0 +1,123 @@
+package io.friendlikit.conformance.target;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.friendlikit.conformance.config.ConfigResolver;
+import io.friendlikit.conformance.config.KitConfig;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.Optional;
+import java.util.ServiceLoader;
+
+/**
+ * The target of one scenario. With a configured base URL it is that server; otherwise the first
+ * {@link TargetProvider} on the class path starts a fresh server for the scenario and {@link #close()}
+ * stops it.
+ */
+public final class TargetSession implements AutoCloseable {
+
+    public static final String MOCK_KIND_MARKER = "friendli-mock";
+    private static final String DEFAULT_LOCAL_TOKEN = "conformance-kit-local-token";
+    private static final String MOCK_DEDICATED_ENDPOINT = "dep0mockendpt01";
+
+    private final KitConfig config;
+    private final ObjectMapper mapper = new ObjectMapper();
+    private Target target;
+    private RunningTarget started;
+
+    /** Settings from system properties and environment (PicoContainer uses this constructor). */
+    public TargetSession() {
+        this.config = ConfigResolver.fromSystem().resolve();
+    }
+
+    public KitConfig config() {
+        return config;
+    }
+
+    public Target target() {
+        if (target == null) {
+            target = config.baseUrl().isPresent() ? external(config.baseUrl().get()) : embedded();
+        }
+        return target;
+    }
+
+    private Target external(URI baseUrl) {
+        Optional<URI> admin = config.adminUrl().or(() -> probeAdmin(Target.origin(baseUrl)));
+        String kind = config.targetKind().orElseGet(() -> {
+            if (admin.isPresent() && isMockAdmin(admin.get())) {
+                return "mock";
+            }
+            String host = baseUrl.getHost();
+            return host.equals("friendli.ai") || host.endsWith(".friendli.ai") ? "live" : "other";
+        });
+        return build("server at " + baseUrl, baseUrl, admin, kind);
+    }
+
+    private Target embedded() {
+        Iterator<TargetProvider> providers = ServiceLoader.load(TargetProvider.class).iterator();
+        if (!providers.hasNext()) {
+            throw new IllegalStateException("No server to test: set FRIENDLI_BASE_URL (or --base-url, "
+                    + "-Dfriendli.base-url) to the base URL of the server, e.g. http://127.0.0.1:8080/serverless/v1");
+        }
+        TargetProvider provider = providers.next();
+        try {
+            started = provider.start(config);
+        } catch (Exception e) {
+            throw new IllegalStateException("Target provider '" + provider.name() + "' failed to start: " + e, e);
+        }
+        return build(provider.name() + " at " + started.baseUrl(), started.baseUrl(),
+                config.adminUrl().or(started::adminUrl), config.targetKind().orElse(started.kind()));
+    }
+
+    private Target build(String description, URI baseUrl, Optional<URI> admin, String kind) {
+        String token = config.token().orElse(DEFAULT_LOCAL_TOKEN);
+        Optional<URI> dedicatedBase = config.dedicatedBaseUrl().or(() -> {
+            String text = baseUrl.toString();
+            return text.endsWith("/serverless/v1")
+                    ? Optional.of(URI.create(text.substring(0, text.length() - "/serverless/v1".length()) + "/dedicated/v1"))
+                    : Optional.empty();
+        });
+        Optional<String> dedicatedModel = config.dedicatedModel()
+                .or(() -> kind.equals("mock") ? Optional.of(MOCK_DEDICATED_ENDPOINT) : Optional.empty());
+        return new Target(description, baseUrl, token, config.model(), dedicatedBase, dedicatedModel, admin, kind);
+    }
+
+    private Optional<URI> probeAdmin(URI origin) {
+        URI admin = URI.create(origin + "/__admin");
+        return isMockAdmin(admin) ? Optional.of(admin) : Optional.empty();
+    }
+
+    private boolean isMockAdmin(URI admin) {
+        try {
+            HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(Duration.ofSeconds(2)).build();
+            HttpResponse<String> response = client.send(
+                    HttpRequest.newBuilder(URI.create(admin + "/health")).timeout(Duration.ofSeconds(3)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                return false;
+            }
+            JsonNode body = mapper.readTree(response.body());
+            return MOCK_KIND_MARKER.equals(body.path("kind").asText());
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            return false;
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (started != null) {
+            RunningTarget toStop = started;
+            started = null;
+            toStop.close();
+        }
+    }
+}
