@@ -48,6 +48,7 @@ public final class ChatService {
     private final Generator generator;
     private final IdSource ids;
     private final AnswerBuilder answers = new AnswerBuilder();
+    private final ChunkWriter chunkWriter;
     private final FaultRegistry faults;
     private final ScenarioRegistry scenarios;
     private final Journal journal;
@@ -60,6 +61,7 @@ public final class ChatService {
         this.binder = new RequestBinder(mapper);
         this.generator = new Generator(config.seed());
         this.ids = new IdSource(config.seed());
+        this.chunkWriter = new ChunkWriter(mapper);
         this.faults = faults;
         this.scenarios = scenarios;
         this.journal = journal;
@@ -198,11 +200,7 @@ public final class ChatService {
                 for (Fault f : active) {
                     chunks = f.chunks(chunks);
                 }
-                List<String> payloads = new ArrayList<>(chunks.size());
-                for (ChatChunk c : chunks) {
-                    payloads.add(mapper.writeValueAsString(c));
-                }
-                StreamPlan plan = StreamPlan.of(payloads);
+                StreamPlan plan = StreamPlan.of(chunkWriter.write(chunks));
                 for (Fault f : active) {
                     plan = f.stream(plan);
                 }
