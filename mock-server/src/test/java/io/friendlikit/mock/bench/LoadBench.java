@@ -83,11 +83,15 @@ public final class LoadBench {
                 count / seconds, latencies[count / 2] / 1e6, latencies[(int) (count * 0.99)] / 1e6, failures.get());
     }
 
+    /** Threads of the mock (Undertow's XNIO IO and worker threads), not of the client. */
+    private static long serverThreads() {
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith("XNIO")).count();
+    }
+
     private static void slowStreams(HttpClient client, URI chat, int count) throws Exception {
-        var threads = ManagementFactory.getThreadMXBean();
         var memory = ManagementFactory.getMemoryMXBean();
         System.gc();
-        int threadsBefore = threads.getThreadCount();
+        long threadsBefore = serverThreads();
         long heapBefore = memory.getHeapMemoryUsage().getUsed();
         List<CompletableFuture<HttpResponse<Void>>> open = new ArrayList<>();
         for (int i = 0; i < count; i++) {
@@ -98,13 +102,13 @@ public final class LoadBench {
             open.add(client.sendAsync(request, HttpResponse.BodyHandlers.discarding()));
         }
         Thread.sleep(1_000);
-        int threadsDuring = threads.getThreadCount();
+        long threadsDuring = serverThreads();
         long heapDuring = memory.getHeapMemoryUsage().getUsed();
         CompletableFuture.allOf(open.toArray(new CompletableFuture[0])).get(2, TimeUnit.MINUTES);
         long ok = open.stream().filter(f -> f.join().statusCode() == 200).count();
         System.out.printf(Locale.ROOT,
-                "%d slow streams (100 ms/token, 20 tokens): %d ok; JVM threads %d -> %d while open "
-                        + "(client and server share this JVM); heap %d MiB -> %d MiB%n",
+                "%d slow streams (100 ms/token, 20 tokens): %d ok; server (XNIO) threads %d -> %d while open; "
+                        + "heap of client and server %d MiB -> %d MiB%n",
                 count, ok, threadsBefore, threadsDuring, heapBefore >> 20, heapDuring >> 20);
     }
 }
