@@ -209,6 +209,12 @@ public final class MockServer implements AutoCloseable {
             return this;
         }
 
+        /** Requests per minute per bearer token; 0 switches the limit off. */
+        public Builder rateLimitRpm(int perMinute) {
+            config.rateLimitRpm(perMinute);
+            return this;
+        }
+
         public Builder catalog(ModelCatalog catalog) {
             this.catalog = catalog;
             return this;

@@ -9,7 +9,7 @@ import java.util.Set;
 public record MockConfig(int port, String host, Set<String> tokens, Set<String> teams, boolean strictUnknownFields,
                          long seed, long maxBodyBytes, ErrorEnvelope errorEnvelope, Set<String> endpoints,
                          boolean admin, long firstTokenMs, long interTokenMs, Clock clock, int journalSize,
-                         boolean openAiSchemaMembers, boolean usageChunkAlways) {
+                         boolean openAiSchemaMembers, boolean usageChunkAlways, int rateLimitRpm) {
 
     public MockConfig {
         tokens = Set.copyOf(tokens);
@@ -48,6 +48,7 @@ public record MockConfig(int port, String host, Set<String> tokens, Set<String> 
         private int journalSize;
         private boolean openAiSchemaMembers;
         private boolean usageChunkAlways;
+        private int rateLimitRpm;
 
         private Builder(MockConfig c) {
             port = c.port;
@@ -66,6 +67,7 @@ public record MockConfig(int port, String host, Set<String> tokens, Set<String> 
             journalSize = c.journalSize;
             openAiSchemaMembers = c.openAiSchemaMembers;
             usageChunkAlways = c.usageChunkAlways;
+            rateLimitRpm = c.rateLimitRpm;
         }
 
         public Builder port(int v) { port = v; return this; }
@@ -83,11 +85,12 @@ public record MockConfig(int port, String host, Set<String> tokens, Set<String> 
         public Builder journalSize(int v) { journalSize = v; return this; }
         public Builder openAiSchemaMembers(boolean v) { openAiSchemaMembers = v; return this; }
         public Builder usageChunkAlways(boolean v) { usageChunkAlways = v; return this; }
+        public Builder rateLimitRpm(int v) { rateLimitRpm = v; return this; }
 
         public MockConfig build() {
             return new MockConfig(port, host, tokens, teams, strictUnknownFields, seed, maxBodyBytes, errorEnvelope,
                     endpoints, admin, firstTokenMs, interTokenMs, clock, journalSize, openAiSchemaMembers,
-                    usageChunkAlways);
+                    usageChunkAlways, rateLimitRpm);
         }
     }
 }

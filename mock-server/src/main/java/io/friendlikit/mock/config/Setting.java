@@ -23,6 +23,8 @@ public enum Setting {
     JOURNAL_SIZE("journal-size", "1000", "requests kept in the journal (oldest dropped first); 0 disables it"),
     OPENAI_SCHEMA_MEMBERS("openai-schema-members", "true",
             "accept name/description/strict inside response_format.json_schema (OpenAI SDKs send them)"),
+    RATE_LIMIT_RPM("rate-limit-rpm", "0",
+            "requests per minute allowed per bearer token (429 with Retry-After beyond it); 0 means no limit"),
     USAGE_CHUNK("usage-chunk", "requested",
             "'requested': usage chunk only with stream_options.include_usage; 'always': in every stream");
 

@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * The chat completions endpoint without HTTP: auth, parsing, validation, model lookup, generation and the shape
@@ -49,6 +50,7 @@ public final class ChatService {
     private final IdSource ids;
     private final AnswerBuilder answers = new AnswerBuilder();
     private final ChunkWriter chunkWriter;
+    private final RateLimiter rateLimiter;
     private final FaultRegistry faults;
     private final ScenarioRegistry scenarios;
     private final Journal journal;
@@ -62,6 +64,7 @@ public final class ChatService {
         this.generator = new Generator(config.seed());
         this.ids = new IdSource(config.seed());
         this.chunkWriter = new ChunkWriter(mapper);
+        this.rateLimiter = new RateLimiter(config.rateLimitRpm());
         this.faults = faults;
         this.scenarios = scenarios;
         this.journal = journal;
@@ -94,9 +97,14 @@ public final class ChatService {
             this.pacing = pacing;
         }
 
+        /** An error answered at once. */
         Outcome fail(ApiError error) {
+            return failAfter(error, 0);
+        }
+
+        Outcome failAfter(ApiError error, long delayMs) {
             violations = error.violations();
-            return new Outcome.Failure(error, pacing);
+            return new Outcome.Failure(error, new Pacing(delayMs, 0));
         }
 
         Outcome run() {
@@ -113,6 +121,12 @@ public final class ChatService {
                     tryParse();
                     return fail(authError.get());
                 }
+            }
+            OptionalLong retryAfter = rateLimiter.acquire(
+                    exchange.headers().getOrDefault("authorization", "(no token)"), System.nanoTime());
+            if (retryAfter.isPresent()) {
+                tryParse();
+                return fail(ApiError.rateLimited(config.rateLimitRpm(), retryAfter.getAsLong()));
             }
             if (exchange.bodyTooLarge()) {
                 return fail(ApiError.payloadTooLarge(config.maxBodyBytes()));
@@ -185,6 +199,15 @@ public final class ChatService {
             long created = config.clock().instant().getEpochSecond();
             String modelOut = request.model();
             AnswerBuilder.Meta meta = new AnswerBuilder.Meta(id, created, modelOut, request.logprobs());
+            JsonNode timeout = body.get("timeout_microseconds");
+            if (timeout != null && timeout.canConvertToLong() && timeout.asLong() > 0) {
+                long needMs = pacing.firstTokenMs() + (request.stream()
+                        ? pacing.interTokenMs() * Math.max(0, generation.completionTokens() - 1) : 0);
+                long timeoutMs = timeout.asLong() / 1000;
+                if (needMs > timeoutMs) {
+                    return failAfter(ApiError.timedOut(timeout.asLong(), needMs), timeoutMs);
+                }
+            }
             int completion = generation.completionTokens();
             Usage usage = new Usage(generation.promptTokens(), completion, generation.promptTokens() + completion);
             for (Fault f : active) {

@@ -104,6 +104,19 @@ public record ApiError(int status, String type, String message, String param, St
         return invalidRequest(List.of(new Violation("min_tokens", message, "mock_limit_exceeded", "MOCK-LIMIT")));
     }
 
+    public static ApiError rateLimited(int perMinute, long retryAfterSeconds) {
+        return new ApiError(429, "rate_limit_error", "rate limit of " + perMinute
+                + " requests per minute exceeded for this token; retry after " + retryAfterSeconds + " s", null,
+                "rate_limit_exceeded", List.of(), (int) retryAfterSeconds, null);
+    }
+
+    /** The legacy timeout_microseconds expired before the answer was complete (spec section 10.4: HTTP 429). */
+    public static ApiError timedOut(long timeoutMicros, long neededMillis) {
+        return new ApiError(429, "rate_limit_error", "the request did not complete within timeout_microseconds ("
+                + timeoutMicros + " us); the answer needs about " + neededMillis + " ms", "timeout_microseconds",
+                "timeout", List.of(), null, null);
+    }
+
     /** An error a user scripted through the admin API (fault {@code http_error}). */
     public static ApiError injected(int status, String message, Integer retryAfterSeconds) {
         String type = switch (status) {

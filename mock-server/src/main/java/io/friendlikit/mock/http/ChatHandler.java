@@ -52,7 +52,13 @@ final class ChatHandler implements HttpHandler {
             return;
         }
         if (outcome instanceof Outcome.Failure failure) {
-            responses.error(ex, failure.error());
+            long delay = failure.pacing().firstTokenMs();
+            if (delay > 0) {
+                ex.getIoThread().executeAfter(() -> responses.error(ex, failure.error()), delay,
+                        TimeUnit.MILLISECONDS);
+            } else {
+                responses.error(ex, failure.error());
+            }
         } else if (outcome instanceof Outcome.Plain plain) {
             long delay = plain.pacing().firstTokenMs();
             if (delay > 0) {

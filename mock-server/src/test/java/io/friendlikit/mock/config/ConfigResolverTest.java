@@ -48,6 +48,7 @@ class ConfigResolverTest {
         SAMPLES.put(Setting.JOURNAL_SIZE, new Sample("5", MockConfig::journalSize, 5, "-1"));
         SAMPLES.put(Setting.OPENAI_SCHEMA_MEMBERS, new Sample("false", MockConfig::openAiSchemaMembers, false, "1"));
         SAMPLES.put(Setting.USAGE_CHUNK, new Sample("always", MockConfig::usageChunkAlways, true, "sometimes"));
+        SAMPLES.put(Setting.RATE_LIMIT_RPM, new Sample("60", MockConfig::rateLimitRpm, 60, "-1"));
     }
 
     private static final Function<String, String> NONE = key -> null;
