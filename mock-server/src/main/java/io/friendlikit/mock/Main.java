@@ -42,7 +42,13 @@ public final class Main {
         }
         MockServer server;
         try {
-            server = MockServer.builder().config(config).build().start();
+            server = MockServer.builder().config(config).build();
+        } catch (ConfigException e) {
+            err.println("friendli-mock: " + e.getMessage());
+            return 2;
+        }
+        try {
+            server.start();
         } catch (RuntimeException e) {
             err.println("friendli-mock: cannot listen on " + config.host() + ":" + config.port() + ": "
                     + rootMessage(e));

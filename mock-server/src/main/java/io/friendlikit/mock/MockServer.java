@@ -138,7 +138,7 @@ public final class MockServer implements AutoCloseable {
     /** Builds a server; unset values take the defaults of {@link io.friendlikit.mock.config.Setting}. */
     public static final class Builder {
         private MockConfig.Builder config = MockConfig.defaults().toBuilder();
-        private ModelCatalog catalog = ModelCatalog.defaults();
+        private ModelCatalog catalog;
 
         private Builder() {
         }
@@ -220,8 +220,23 @@ public final class MockServer implements AutoCloseable {
             return this;
         }
 
+        /** Builds the server; the catalogue is the one given, else the models file of the config, else built in. */
         public MockServer build() {
-            return new MockServer(config.build(), catalog);
+            MockConfig built = config.build();
+            return new MockServer(built, catalog != null ? catalog : catalogOf(built));
+        }
+
+        private static ModelCatalog catalogOf(MockConfig config) {
+            if (config.modelsFile() == null || config.modelsFile().isEmpty()) {
+                return ModelCatalog.defaults();
+            }
+            try {
+                return ModelCatalog.fromJson(Mappers.wire().readTree(java.nio.file.Path.of(config.modelsFile())
+                        .toFile()));
+            } catch (java.io.IOException | IllegalArgumentException e) {
+                throw new io.friendlikit.mock.config.ConfigException("--models-file " + config.modelsFile() + ": "
+                        + e.getMessage());
+            }
         }
     }
 }

@@ -51,6 +51,53 @@ public final class ModelCatalog {
                 name + " (mock)");
     }
 
+    /**
+     * Reads a catalogue in the shape of {@code GET /serverless/v1/models} (so a saved live catalogue can be
+     * replayed): {@code {"data":[{"id", "name", "created", "context_length", "max_completion_tokens", "reasoning",
+     * "reasoning_options": {"reasoning_effort": [...], "toggle", "budget"}, "functionality": {...},
+     * "description"}]}}. Only {@code id} is required; the rest defaults to a plain 131072-token model.
+     *
+     * @throws IllegalArgumentException naming the entry and the member at fault
+     */
+    public static ModelCatalog fromJson(com.fasterxml.jackson.databind.JsonNode root) {
+        com.fasterxml.jackson.databind.JsonNode data = root == null ? null : root.get("data");
+        if (data == null || !data.isArray() || data.isEmpty()) {
+            throw new IllegalArgumentException("the catalogue needs a non-empty \"data\" array");
+        }
+        List<ModelInfo> models = new java.util.ArrayList<>();
+        for (int i = 0; i < data.size(); i++) {
+            com.fasterxml.jackson.databind.JsonNode m = data.get(i);
+            String where = "data[" + i + "]";
+            if (!m.path("id").isTextual() || m.path("id").asText().isBlank()) {
+                throw new IllegalArgumentException(where + ".id: required non-empty string");
+            }
+            int context = positive(m, "context_length", 131_072, where);
+            int maxOut = positive(m, "max_completion_tokens", Math.min(8_192, context), where);
+            com.fasterxml.jackson.databind.JsonNode options = m.path("reasoning_options");
+            List<String> efforts = new java.util.ArrayList<>();
+            options.path("reasoning_effort").forEach(e -> efforts.add(e.asText()));
+            com.fasterxml.jackson.databind.JsonNode fn = m.path("functionality");
+            String id = m.get("id").asText();
+            models.add(new ModelInfo(id, m.path("name").asText(id), context, maxOut,
+                    m.path("reasoning").asBoolean(false), efforts, options.path("toggle").asBoolean(false),
+                    options.path("budget").asBoolean(false), fn.path("tool_call").asBoolean(true),
+                    fn.path("parallel_tool_call").asBoolean(true), fn.path("structured_output").asBoolean(true),
+                    m.path("created").asLong(1735689600L), m.path("description").asText(id)));
+        }
+        return new ModelCatalog(models);
+    }
+
+    private static int positive(com.fasterxml.jackson.databind.JsonNode m, String field, int dflt, String where) {
+        com.fasterxml.jackson.databind.JsonNode v = m.get(field);
+        if (v == null || v.isNull()) {
+            return dflt;
+        }
+        if (!v.canConvertToInt() || v.asInt() < 1) {
+            throw new IllegalArgumentException(where + "." + field + ": must be a positive integer, got " + v);
+        }
+        return v.asInt();
+    }
+
     public Optional<ModelInfo> find(String id) {
         return Optional.ofNullable(id == null ? null : models.get(id));
     }

@@ -57,7 +57,8 @@ public final class ConfigResolver {
                 r.envelope(), r.list(Setting.ENDPOINTS), r.bool(Setting.ADMIN),
                 r.longIn(Setting.FIRST_TOKEN_MS, 0, 600_000), r.longIn(Setting.INTER_TOKEN_MS, 0, 60_000),
                 r.clock(), r.intIn(Setting.JOURNAL_SIZE, 0, 1_000_000), r.bool(Setting.OPENAI_SCHEMA_MEMBERS),
-                r.usageChunkAlways(), r.intIn(Setting.RATE_LIMIT_RPM, 0, 10_000_000));
+                r.usageChunkAlways(), r.intIn(Setting.RATE_LIMIT_RPM, 0, 10_000_000),
+                r.readableFile(Setting.MODELS_FILE));
     }
 
     /** True when the arguments ask for help. */
@@ -192,6 +193,15 @@ public final class ConfigResolver {
                 }
             }
             throw bad(Setting.CLOCK, "must be 'system' or 'fixed:<unix seconds>'");
+        }
+
+        /** Empty, or a path to a readable file. */
+        String readableFile(Setting s) {
+            String v = text(s);
+            if (!v.isEmpty() && !java.nio.file.Files.isReadable(java.nio.file.Path.of(v))) {
+                throw bad(s, "is not a readable file");
+            }
+            return v;
         }
 
         boolean usageChunkAlways() {

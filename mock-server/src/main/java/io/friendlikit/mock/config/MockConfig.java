@@ -9,7 +9,8 @@ import java.util.Set;
 public record MockConfig(int port, String host, Set<String> tokens, Set<String> teams, boolean strictUnknownFields,
                          long seed, long maxBodyBytes, ErrorEnvelope errorEnvelope, Set<String> endpoints,
                          boolean admin, long firstTokenMs, long interTokenMs, Clock clock, int journalSize,
-                         boolean openAiSchemaMembers, boolean usageChunkAlways, int rateLimitRpm) {
+                         boolean openAiSchemaMembers, boolean usageChunkAlways, int rateLimitRpm,
+                         String modelsFile) {
 
     public MockConfig {
         tokens = Set.copyOf(tokens);
@@ -49,6 +50,7 @@ public record MockConfig(int port, String host, Set<String> tokens, Set<String> 
         private boolean openAiSchemaMembers;
         private boolean usageChunkAlways;
         private int rateLimitRpm;
+        private String modelsFile;
 
         private Builder(MockConfig c) {
             port = c.port;
@@ -68,6 +70,7 @@ public record MockConfig(int port, String host, Set<String> tokens, Set<String> 
             openAiSchemaMembers = c.openAiSchemaMembers;
             usageChunkAlways = c.usageChunkAlways;
             rateLimitRpm = c.rateLimitRpm;
+            modelsFile = c.modelsFile;
         }
 
         public Builder port(int v) { port = v; return this; }
@@ -86,11 +89,12 @@ public record MockConfig(int port, String host, Set<String> tokens, Set<String> 
         public Builder openAiSchemaMembers(boolean v) { openAiSchemaMembers = v; return this; }
         public Builder usageChunkAlways(boolean v) { usageChunkAlways = v; return this; }
         public Builder rateLimitRpm(int v) { rateLimitRpm = v; return this; }
+        public Builder modelsFile(String v) { modelsFile = v; return this; }
 
         public MockConfig build() {
             return new MockConfig(port, host, tokens, teams, strictUnknownFields, seed, maxBodyBytes, errorEnvelope,
                     endpoints, admin, firstTokenMs, interTokenMs, clock, journalSize, openAiSchemaMembers,
-                    usageChunkAlways, rateLimitRpm);
+                    usageChunkAlways, rateLimitRpm, modelsFile);
         }
     }
 }

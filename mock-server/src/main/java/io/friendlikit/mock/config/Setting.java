@@ -25,6 +25,8 @@ public enum Setting {
             "accept name/description/strict inside response_format.json_schema (OpenAI SDKs send them)"),
     RATE_LIMIT_RPM("rate-limit-rpm", "0",
             "requests per minute allowed per bearer token (429 with Retry-After beyond it); 0 means no limit"),
+    MODELS_FILE("models-file", "",
+            "JSON file shaped like GET /serverless/v1/models whose data[] replaces the built-in catalogue"),
     USAGE_CHUNK("usage-chunk", "requested",
             "'requested': usage chunk only with stream_options.include_usage; 'always': in every stream");
 
