@@ -46,7 +46,7 @@ class GenerationPropertiesTest {
         assertThat(out.finishReason()).isEqualTo(FinishReason.TOOL_CALLS);
     }
 
-    @Property(tries = 300)
+    @Property(tries = 1000)
     void outputsAreDeterministicAndTokenCountsAgree(@ForAll("requests") ChatRequest request,
                                                    @ForAll boolean reasoningModel) {
         ModelInfo model = reasoningModel ? Requests.REASONING : Requests.PLAIN;
@@ -80,7 +80,7 @@ class GenerationPropertiesTest {
         assertThat(first.promptTokens()).isEqualTo(GENERATOR.promptTokens(request));
     }
 
-    @Property(tries = 300)
+    @Property(tries = 1000)
     void maxTokensCutIsExact(@ForAll @IntRange(min = 1, max = 400) int maxTokens, @ForAll long seed,
                              @ForAll boolean withTool) {
         Requests.Builder builder = Requests.chat("get_weather in Rome and Paris").seed(seed);
@@ -106,7 +106,7 @@ class GenerationPropertiesTest {
         }
     }
 
-    @Property(tries = 300)
+    @Property(tries = 1000)
     void regexOutputFullyMatchesAndIsDeterministic(@ForAll("regexes") String regex, @ForAll @LongRange long seed) {
         ChatRequest request = Requests.chat("code").seed(seed).regex(regex).build();
         ChoiceOutput out = GENERATOR.generate(request, Requests.PLAIN).choices().get(0);
