@@ -42,7 +42,16 @@ public final class Main {
         }
         MockServer server;
         try {
-            server = MockServer.builder().config(config).build();
+            MockServer.Builder builder = MockServer.builder().config(config);
+            if (config.logRequests()) {
+                builder.requestLog(line -> {
+                    synchronized (out) {
+                        out.println(line);
+                        out.flush();
+                    }
+                });
+            }
+            server = builder.build();
         } catch (ConfigException e) {
             err.println("friendli-mock: " + e.getMessage());
             return 2;

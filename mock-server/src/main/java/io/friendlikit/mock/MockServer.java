@@ -45,10 +45,10 @@ public final class MockServer implements AutoCloseable {
     private Undertow undertow;
     private URI baseUri;
 
-    private MockServer(MockConfig config, ModelCatalog catalog) {
+    private MockServer(MockConfig config, ModelCatalog catalog, java.util.function.Consumer<String> requestLog) {
         this.config = config;
         this.catalog = catalog;
-        this.journal = new Journal(config.journalSize());
+        this.journal = new Journal(config.journalSize(), entry -> requestLog.accept(entry.summary()));
         ObjectMapper mapper = Mappers.wire();
         Responses responses = new Responses(new ErrorRenderer(mapper, config.errorEnvelope()));
         ChatService chat = new ChatService(config, mapper, catalog, faults, scenarios, journal);
@@ -139,6 +139,7 @@ public final class MockServer implements AutoCloseable {
     public static final class Builder {
         private MockConfig.Builder config = MockConfig.defaults().toBuilder();
         private ModelCatalog catalog;
+        private java.util.function.Consumer<String> requestLog = line -> { };
 
         private Builder() {
         }
@@ -215,6 +216,12 @@ public final class MockServer implements AutoCloseable {
             return this;
         }
 
+        /** Receives one line per chat request (see {@link Journal.Entry#summary()}); silent by default. */
+        public Builder requestLog(java.util.function.Consumer<String> sink) {
+            this.requestLog = sink;
+            return this;
+        }
+
         public Builder catalog(ModelCatalog catalog) {
             this.catalog = catalog;
             return this;
@@ -223,7 +230,7 @@ public final class MockServer implements AutoCloseable {
         /** Builds the server; the catalogue is the one given, else the models file of the config, else built in. */
         public MockServer build() {
             MockConfig built = config.build();
-            return new MockServer(built, catalog != null ? catalog : catalogOf(built));
+            return new MockServer(built, catalog != null ? catalog : catalogOf(built), requestLog);
         }
 
         private static ModelCatalog catalogOf(MockConfig config) {

@@ -58,7 +58,7 @@ public final class ConfigResolver {
                 r.longIn(Setting.FIRST_TOKEN_MS, 0, 600_000), r.longIn(Setting.INTER_TOKEN_MS, 0, 60_000),
                 r.clock(), r.intIn(Setting.JOURNAL_SIZE, 0, 1_000_000), r.bool(Setting.OPENAI_SCHEMA_MEMBERS),
                 r.usageChunkAlways(), r.intIn(Setting.RATE_LIMIT_RPM, 0, 10_000_000),
-                r.readableFile(Setting.MODELS_FILE));
+                r.readableFile(Setting.MODELS_FILE), r.bool(Setting.LOG_REQUESTS));
     }
 
     /** True when the arguments ask for help. */

@@ -10,7 +10,7 @@ public record MockConfig(int port, String host, Set<String> tokens, Set<String> 
                          long seed, long maxBodyBytes, ErrorEnvelope errorEnvelope, Set<String> endpoints,
                          boolean admin, long firstTokenMs, long interTokenMs, Clock clock, int journalSize,
                          boolean openAiSchemaMembers, boolean usageChunkAlways, int rateLimitRpm,
-                         String modelsFile) {
+                         String modelsFile, boolean logRequests) {
 
     public MockConfig {
         tokens = Set.copyOf(tokens);
@@ -51,6 +51,7 @@ public record MockConfig(int port, String host, Set<String> tokens, Set<String> 
         private boolean usageChunkAlways;
         private int rateLimitRpm;
         private String modelsFile;
+        private boolean logRequests;
 
         private Builder(MockConfig c) {
             port = c.port;
@@ -71,6 +72,7 @@ public record MockConfig(int port, String host, Set<String> tokens, Set<String> 
             usageChunkAlways = c.usageChunkAlways;
             rateLimitRpm = c.rateLimitRpm;
             modelsFile = c.modelsFile;
+            logRequests = c.logRequests;
         }
 
         public Builder port(int v) { port = v; return this; }
@@ -90,11 +92,12 @@ public record MockConfig(int port, String host, Set<String> tokens, Set<String> 
         public Builder usageChunkAlways(boolean v) { usageChunkAlways = v; return this; }
         public Builder rateLimitRpm(int v) { rateLimitRpm = v; return this; }
         public Builder modelsFile(String v) { modelsFile = v; return this; }
+        public Builder logRequests(boolean v) { logRequests = v; return this; }
 
         public MockConfig build() {
             return new MockConfig(port, host, tokens, teams, strictUnknownFields, seed, maxBodyBytes, errorEnvelope,
                     endpoints, admin, firstTokenMs, interTokenMs, clock, journalSize, openAiSchemaMembers,
-                    usageChunkAlways, rateLimitRpm, modelsFile);
+                    usageChunkAlways, rateLimitRpm, modelsFile, logRequests);
         }
     }
 }

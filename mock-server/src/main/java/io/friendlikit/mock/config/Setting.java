@@ -27,6 +27,8 @@ public enum Setting {
             "requests per minute allowed per bearer token (429 with Retry-After beyond it); 0 means no limit"),
     MODELS_FILE("models-file", "",
             "JSON file shaped like GET /serverless/v1/models whose data[] replaces the built-in catalogue"),
+    LOG_REQUESTS("log-requests", "true",
+            "print one line per chat request (status, what the client got wrong) to standard output"),
     USAGE_CHUNK("usage-chunk", "requested",
             "'requested': usage chunk only with stream_options.include_usage; 'always': in every stream");
 

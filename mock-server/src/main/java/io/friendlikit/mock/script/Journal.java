@@ -28,21 +28,55 @@ public final class Journal {
     public record Entry(long id, Instant receivedAt, String method, String path, Map<String, String> headers,
                         JsonNode body, String rawBody, int status, List<Violation> violations, List<String> faults,
                         boolean stream) {
+
+        /** One console line: {@code #3 POST /serverless/v1/chat/completions 422 top_p must be in (0, 1], got 0}. */
+        public String summary() {
+            StringBuilder sb = new StringBuilder().append('#').append(id).append(' ').append(method).append(' ')
+                    .append(path).append(' ').append(status);
+            if (stream && status == 200) {
+                sb.append(" stream");
+            }
+            if (body != null && body.path("model").isTextual()) {
+                sb.append(" model=").append(body.path("model").asText());
+            }
+            if (!violations.isEmpty()) {
+                sb.append("  ").append(violations.get(0).message());
+                if (violations.size() > 1) {
+                    sb.append(" (+").append(violations.size() - 1).append(" more)");
+                }
+            }
+            if (!faults.isEmpty()) {
+                sb.append("  faults=").append(String.join(",", faults));
+            }
+            return sb.toString();
+        }
     }
 
     private final int capacity;
+    private final java.util.function.Consumer<Entry> listener;
     private final Deque<Entry> entries = new ArrayDeque<>();
     private long nextId = 1;
 
     public Journal(int capacity) {
+        this(capacity, entry -> { });
+    }
+
+    /** @param listener told of every entry as it is recorded (even when the capacity is 0) */
+    public Journal(int capacity, java.util.function.Consumer<Entry> listener) {
         this.capacity = capacity;
+        this.listener = listener;
     }
 
     public synchronized long nextId() {
         return nextId++;
     }
 
-    public synchronized void record(Entry entry) {
+    public void record(Entry entry) {
+        listener.accept(entry);
+        keep(entry);
+    }
+
+    private synchronized void keep(Entry entry) {
         if (capacity == 0) {
             return;
         }
