@@ -273,6 +273,7 @@ public final class ChatService {
 
     private void record(Exchange exchange, Attempt attempt, Outcome outcome) {
         int status = outcome instanceof Outcome.Failure f ? f.error().status() : 200;
+        String error = outcome instanceof Outcome.Failure f ? f.error().message() : null;
         Map<String, String> headers = new LinkedHashMap<>(exchange.headers());
         headers.computeIfPresent("authorization", (k, v) -> mask(v));
         String raw = null;
@@ -282,7 +283,7 @@ public final class ChatService {
         }
         List<String> faultTypes = attempt.active.stream().map(Fault::type).toList();
         journal.record(new Journal.Entry(journal.nextId(), config.clock().instant(), exchange.method(),
-                exchange.path(), headers, attempt.body, raw, status, attempt.violations, faultTypes,
+                exchange.path(), headers, attempt.body, raw, status, error, attempt.violations, faultTypes,
                 attempt.stream));
     }
 

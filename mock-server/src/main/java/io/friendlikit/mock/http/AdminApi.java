@@ -67,6 +67,9 @@ final class AdminApi {
                 item.put("method", e.method());
                 item.put("path", e.path());
                 item.put("status", e.status());
+                if (e.error() != null) {
+                    item.put("error", e.error());
+                }
                 item.put("stream", e.stream());
                 ObjectNode headers = item.putObject("headers");
                 e.headers().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())

@@ -22,12 +22,13 @@ public final class Journal {
      * @param headers    request headers, lower-case names; the bearer token is masked
      * @param body       the body if it parsed as JSON, else null
      * @param rawBody    the body text (first 4096 characters) if it did not parse as JSON, else null
+     * @param error      the error message answered, or null for a 200
      * @param violations what the request got wrong (empty when valid)
      * @param faults     types of the faults applied
      */
     public record Entry(long id, Instant receivedAt, String method, String path, Map<String, String> headers,
-                        JsonNode body, String rawBody, int status, List<Violation> violations, List<String> faults,
-                        boolean stream) {
+                        JsonNode body, String rawBody, int status, String error, List<Violation> violations,
+                        List<String> faults, boolean stream) {
 
         /** One console line: {@code #3 POST /serverless/v1/chat/completions 422 top_p must be in (0, 1], got 0}. */
         public String summary() {
@@ -44,6 +45,8 @@ public final class Journal {
                 if (violations.size() > 1) {
                     sb.append(" (+").append(violations.size() - 1).append(" more)");
                 }
+            } else if (error != null) {
+                sb.append("  ").append(error);
             }
             if (!faults.isEmpty()) {
                 sb.append("  faults=").append(String.join(",", faults));

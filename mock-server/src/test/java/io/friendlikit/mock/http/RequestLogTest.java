@@ -26,6 +26,7 @@ class RequestLogTest {
         assertThat(lines.get(0)).startsWith("#1 POST /serverless/v1/chat/completions 422 model=meta-llama-3.1-8b-instruct")
                 .contains("top_p must be in (0, 1], got 0 (+1 more)");
         assertThat(lines.get(1)).isEqualTo("#2 POST /serverless/v1/chat/completions 200 stream model=meta-llama-3.1-8b-instruct");
-        assertThat(lines.get(2)).startsWith("#3 POST /serverless/v1/chat/completions 401");
+        assertThat(lines.get(2)).startsWith("#3 POST /serverless/v1/chat/completions 401")
+                .endsWith("missing Authorization header; send 'Authorization: Bearer <token>'");
     }
 }
