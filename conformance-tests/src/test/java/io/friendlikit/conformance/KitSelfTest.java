@@ -56,7 +56,9 @@ class KitSelfTest {
             "{\"type\":\"wrong_usage_total\",\"delta\":1} | @RESP-08 | RESP-08 | total_tokens",
             "{\"type\":\"skip_validation\"}             | @VAL-05 and not @mock-control | VAL-05 | expected HTTP 422",
             "{\"type\":\"http_error\",\"status\":503,\"message\":\"down\"} | @RESP-01 | RESP-01 | HTTP 200",
-            "{\"type\":\"disconnect\",\"afterChunks\":1} | @SSE-07 | SSE-07  | [DONE]"
+            "{\"type\":\"disconnect\",\"afterChunks\":1} | @SSE-07 | SSE-07  | [DONE]",
+            "{\"type\":\"skip_validation\"}             | @TOOL-11 and not @costly | TOOL-11 | expected HTTP 422",
+            "{\"type\":\"disconnect\",\"afterChunks\":3} | @REASON-02 | REASON-02 | message.reasoning_content"
     })
     void aBrokenServerFailsTheRuleItBreaks(String fault, String tags, String rule, String expectedText) throws Exception {
         HttpResponse<String> created = admin("POST", "/faults", fault);
