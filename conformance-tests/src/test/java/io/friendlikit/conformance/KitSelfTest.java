@@ -81,7 +81,7 @@ class KitSelfTest {
     }
 
     @Test
-    void mockControlAndCostlyScenariosAreSkippedWithAReasonOnAnotherServer() throws Exception {
+    void mockControlCostlyMockContractAndContainerScenariosAreSkippedWithAReasonOnAnotherServer() throws Exception {
         HttpServer plain = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         plain.createContext("/", exchange -> {
             byte[] body = "{\"message\":\"nothing here\"}".getBytes(StandardCharsets.UTF_8);
@@ -104,6 +104,16 @@ class KitSelfTest {
             assertThat(costly.found()).isPositive();
             assertThat(costly.skipped()).isEqualTo(costly.found());
             assertThat(costly.outcomes()).allSatisfy(o -> assertThat(o.message()).contains("@costly").contains("FRIENDLI_INCLUDE_COSTLY"));
+
+            KitRunner.RunResult contract = new KitRunner().run(settings, Optional.of("@mock-contract"), List.of(KitRunner.SUMMARY_PLUGIN));
+            assertThat(contract.found()).isPositive();
+            assertThat(contract.skipped()).isEqualTo(contract.found());
+            assertThat(contract.outcomes()).allSatisfy(o -> assertThat(o.message()).contains("@mock-contract").contains("other target"));
+
+            KitRunner.RunResult container = new KitRunner().run(settings, Optional.of("@container"), List.of(KitRunner.SUMMARY_PLUGIN));
+            assertThat(container.found()).isPositive();
+            assertThat(container.skipped()).isEqualTo(container.found());
+            assertThat(container.outcomes()).allSatisfy(o -> assertThat(o.message()).contains("FRIENDLI_CONTAINER_BASE_URL"));
         } finally {
             plain.stop(0);
         }
