@@ -16,7 +16,7 @@ import java.util.function.Function;
 /**
  * Per-scenario set-up: records the rule ids, skips scenarios the target cannot run (with the reason, from
  * {@link #REQUIREMENTS}),
- * resets the mock before scenarios that control it, and stops an embedded target afterwards.
+ * resets the mock before and after scenarios that control it, and stops an embedded target afterwards.
  */
 public final class Hooks {
 
@@ -58,10 +58,14 @@ public final class Hooks {
             }
         }
         if (scenario.getSourceTagNames().contains("@mock-control")) {
-            AdminClient.Reply reply = new AdminClient(target.adminUrl().get()).reset();
-            if (reply.status() / 100 != 2) {
-                throw new IllegalStateException("admin reset failed before the scenario: HTTP " + reply.status() + " " + reply.body());
-            }
+            resetMock(target, "before");
+        }
+    }
+
+    private static void resetMock(Target target, String when) {
+        AdminClient.Reply reply = new AdminClient(target.adminUrl().get()).reset();
+        if (reply.status() / 100 != 2) {
+            throw new IllegalStateException("admin reset failed " + when + " the scenario: HTTP " + reply.status() + " " + reply.body());
         }
     }
 
@@ -73,8 +77,16 @@ public final class Hooks {
                         exchange.request() + "\n\n" + exchange.describe(), "text/plain", "last exchange"));
             }
         } finally {
-            world.close();
-            session.close();
+            try {
+                // a shared server (the mock as a process) must not keep this scenario's faults and scripts for
+                // the scenarios after it, which do not reset it
+                if (scenario.getSourceTagNames().contains("@mock-control") && session.target().adminUrl().isPresent()) {
+                    resetMock(session.target(), "after");
+                }
+            } finally {
+                world.close();
+                session.close();
+            }
         }
     }
 }
