@@ -78,3 +78,28 @@ Feature: max_tokens, min_tokens and stop
     When the request is sent
     Then the content of every choice is "The sky is "
     And every choice finishes with "stop"
+
+  @GEN-06
+  Scenario: A streamed answer holds back the stop phrase and equals the plain answer
+    Given the request sets "stop" to ["the"]
+    And the request sets "max_tokens" to 60
+    When the request is sent plainly and streamed
+    Then no choice's content contains "the"
+    And every choice finishes with "stop"
+    And the streamed answer equals the plain answer
+
+  @GEN-03
+  Scenario: A streamed answer honours min_tokens too
+    Given the request sets "min_tokens" to 12
+    And the request sets "max_tokens" to 40
+    And the request is streamed with usage
+    When the request is sent
+    Then the completion uses at least 12 tokens per choice
+
+  @GEN-07 @mock-contract
+  Scenario: A streamed answer with min_tokens carries at least that many content chunks
+    Given the request sets "min_tokens" to 12
+    And the request sets "max_tokens" to 40
+    And the request is streamed
+    When the request is sent
+    Then every choice streams at least 12 content chunks

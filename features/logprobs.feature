@@ -18,10 +18,16 @@ Feature: logprobs and top_logprobs
 
     Examples:
       | k  |
-      | 0  |
       | 1  |
       | 5  |
       | 20 |
+
+  @LOGP-01
+  Scenario: top_logprobs 0 lists every token with no alternatives
+    Given the request sets "logprobs" to true
+    And the request sets "top_logprobs" to 0
+    When the request is sent
+    Then every choice carries log-probabilities with 0 alternatives per token
 
   @LOGP-01
   Scenario: A streamed answer carries log-probabilities too
@@ -41,3 +47,34 @@ Feature: logprobs and top_logprobs
       | logprobs |
       | false    |
       | null     |
+
+  @LOGP-03
+  Scenario: Log-probabilities are well formed
+    Given the request sets "logprobs" to true
+    And the request sets "top_logprobs" to 3
+    And the request sets "messages" to [{"role": "user", "content": "Schreib einen Satz über Käse und Übermut, mit Emoji 🧀."}]
+    When the request is sent
+    Then every choice carries log-probabilities with 3 alternatives per token
+    And the log-probabilities are well formed
+
+  @LOGP-04 @live-unverified
+  Scenario: With temperature 0 the chosen token is the most likely alternative
+    Given the request sets "logprobs" to true
+    And the request sets "top_logprobs" to 3
+    And the request sets "temperature" to 0
+    When the request is sent
+    Then at every position the chosen token is the first alternative
+
+  @LOGP-05 @mock-contract
+  Scenario: When sampling, the chosen token is among its alternatives
+    Given the request sets "logprobs" to true
+    And the request sets "top_logprobs" to 2
+    When the request is sent
+    Then at every position the chosen token is among the alternatives
+
+  @LOGP-06
+  Scenario: Streamed log-probabilities equal the plain ones for the same seeded request
+    Given the request sets "logprobs" to true
+    And the request sets "top_logprobs" to 2
+    When the request is sent plainly and streamed
+    Then every streamed choice has the same "logprobs" as the plain answer

@@ -35,7 +35,7 @@ class KitConfigTest {
     void everyDocumentedSettingIsReadUnderEachOfItsNames() {
         for (Setting setting : Setting.values()) {
             String value = switch (setting) {
-                case BASE_URL, ADMIN_URL, DEDICATED_BASE_URL -> "http://127.0.0.1:9/x";
+                case BASE_URL, ADMIN_URL, DEDICATED_BASE_URL, CONTAINER_BASE_URL -> "http://127.0.0.1:9/x";
                 case TIMEOUT_SECONDS -> "9";
                 case INCLUDE_COSTLY -> "true";
                 case TARGET_KIND -> "other";

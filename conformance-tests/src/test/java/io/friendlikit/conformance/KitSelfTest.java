@@ -56,7 +56,9 @@ class KitSelfTest {
             "{\"type\":\"wrong_usage_total\",\"delta\":1} | @RESP-08 | RESP-08 | total_tokens",
             "{\"type\":\"skip_validation\"}             | @VAL-05 and not @mock-control | VAL-05 | expected HTTP 422",
             "{\"type\":\"http_error\",\"status\":503,\"message\":\"down\"} | @RESP-01 | RESP-01 | HTTP 200",
-            "{\"type\":\"disconnect\",\"afterChunks\":1} | @SSE-07 | SSE-07  | [DONE]"
+            "{\"type\":\"disconnect\",\"afterChunks\":1} | @SSE-07 | SSE-07  | [DONE]",
+            "{\"type\":\"skip_validation\"}             | @TOOL-11 and not @costly | TOOL-11 | expected HTTP 422",
+            "{\"type\":\"disconnect\",\"afterChunks\":3} | @REASON-02 | REASON-02 | message.reasoning_content"
     })
     void aBrokenServerFailsTheRuleItBreaks(String fault, String tags, String rule, String expectedText) throws Exception {
         HttpResponse<String> created = admin("POST", "/faults", fault);
@@ -79,7 +81,7 @@ class KitSelfTest {
     }
 
     @Test
-    void mockControlAndCostlyScenariosAreSkippedWithAReasonOnAnotherServer() throws Exception {
+    void mockControlCostlyMockContractAndContainerScenariosAreSkippedWithAReasonOnAnotherServer() throws Exception {
         HttpServer plain = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         plain.createContext("/", exchange -> {
             byte[] body = "{\"message\":\"nothing here\"}".getBytes(StandardCharsets.UTF_8);
@@ -102,6 +104,16 @@ class KitSelfTest {
             assertThat(costly.found()).isPositive();
             assertThat(costly.skipped()).isEqualTo(costly.found());
             assertThat(costly.outcomes()).allSatisfy(o -> assertThat(o.message()).contains("@costly").contains("FRIENDLI_INCLUDE_COSTLY"));
+
+            KitRunner.RunResult contract = new KitRunner().run(settings, Optional.of("@mock-contract"), List.of(KitRunner.SUMMARY_PLUGIN));
+            assertThat(contract.found()).isPositive();
+            assertThat(contract.skipped()).isEqualTo(contract.found());
+            assertThat(contract.outcomes()).allSatisfy(o -> assertThat(o.message()).contains("@mock-contract").contains("other target"));
+
+            KitRunner.RunResult container = new KitRunner().run(settings, Optional.of("@container"), List.of(KitRunner.SUMMARY_PLUGIN));
+            assertThat(container.found()).isPositive();
+            assertThat(container.skipped()).isEqualTo(container.found());
+            assertThat(container.outcomes()).allSatisfy(o -> assertThat(o.message()).contains("FRIENDLI_CONTAINER_BASE_URL"));
         } finally {
             plain.stop(0);
         }

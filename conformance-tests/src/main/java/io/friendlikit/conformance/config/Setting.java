@@ -20,6 +20,10 @@ public enum Setting {
     DEDICATED_BASE_URL("--dedicated-base-url", "friendli.dedicated-base-url", "FRIENDLI_DEDICATED_BASE_URL", null),
     /** Endpoint id used by the dedicated scenarios; the mock's default id is used on a mock target. */
     DEDICATED_MODEL("--dedicated-model", "friendli.dedicated-model", "FRIENDLI_DEDICATED_MODEL", null),
+    /** Reasoning model of the reasoning scenarios: one that parses reasoning and does not accept reasoning_effort "low". */
+    REASONING_MODEL("--reasoning-model", "friendli.reasoning-model", "FRIENDLI_REASONING_MODEL", "zai-org/GLM-5.2"),
+    /** Base URL of the container variant (no auth, model optional); {@code <origin>/v1} on a mock, otherwise unset. */
+    CONTAINER_BASE_URL("--container-base-url", "friendli.container-base-url", "FRIENDLI_CONTAINER_BASE_URL", null),
     /** Cucumber tag expression selecting scenarios (jar runner only). */
     TAGS("--tags", "friendli.tags", "FRIENDLI_TAGS", null),
     /** "true" runs @costly scenarios on non-mock targets too. */

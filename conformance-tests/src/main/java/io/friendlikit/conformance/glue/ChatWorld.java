@@ -39,10 +39,12 @@ public final class ChatWorld {
     private final Map<String, String> headers = new LinkedHashMap<>();
     private boolean authorization = true;
     private boolean dedicated;
+    private boolean container;
 
     private HttpExchange response;
     private StreamCapture stream;
     private HttpExchange plainAnswer;
+    private JsonNode earlierAnswer;
 
     public ChatWorld(TargetSession session, Rules rules) {
         this.session = session;
@@ -102,11 +104,19 @@ public final class ChatWorld {
         dedicated = true;
     }
 
+    void useContainer() {
+        container = true;
+    }
+
     boolean isStreamed() {
         return rawBody == null && body().path("stream").asBoolean(false);
     }
 
     URI chatUri() {
+        if (container) {
+            return target().containerChatCompletions().orElseThrow(() -> new IllegalStateException(
+                    "no container base URL (set FRIENDLI_CONTAINER_BASE_URL)"));
+        }
         if (dedicated) {
             return target().dedicatedChatCompletions().orElseThrow(() -> new IllegalStateException(
                     "no dedicated base URL (set FRIENDLI_DEDICATED_BASE_URL)"));
@@ -181,6 +191,29 @@ public final class ChatWorld {
         response = stream.exchange();
     }
 
+    /**
+     * Sends the request with {@code path} set to {@code first}, keeps that answer as the earlier one, then sends it
+     * again with {@code path} set to {@code second}. A null path sends the same request twice.
+     */
+    void sendTwice(String path, JsonNode first, JsonNode second) {
+        if (path != null) {
+            Json.set(body(), path, first);
+        }
+        send();
+        earlierAnswer = answer();
+        if (path != null) {
+            Json.set(body(), path, second);
+        }
+        send();
+    }
+
+    /** The answer to a variant of the request, sent plainly on the side; the scenario's own answer is kept. */
+    JsonNode answerTo(ObjectNode variant) {
+        HttpExchange exchange = plainly(buildRequest("POST", chatUri(), variant));
+        rules.check(exchange.status() == 200, "HTTP 200 for " + exchange.request(), exchange::describe);
+        return Json.tryParse(exchange.body()).orElseThrow(() -> rules.violation("a JSON body", exchange.describe()));
+    }
+
     void call(String method, URI uri) {
         stream = null;
         ObjectNode json = method.equals("GET") || method.equals("DELETE") ? null : body();
@@ -220,6 +253,14 @@ public final class ChatWorld {
                     "a plain answer: " + response().describe());
         }
         return stream;
+    }
+
+    /** The first of two answers sent by {@link #sendTwice}. */
+    public JsonNode earlierAnswer() {
+        if (earlierAnswer == null) {
+            throw new IllegalStateException("the scenario did not send the request twice");
+        }
+        return earlierAnswer;
     }
 
     public HttpExchange plainAnswer() {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.cucumber.java.en.Then;
 import io.friendlikit.conformance.json.Json;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -43,6 +44,25 @@ public final class ContentSteps {
     public void callsSomeTool() {
         List<String> called = calledNames();
         rules.check(!called.isEmpty(), "at least one tool call", () -> "none; answer " + Json.abbreviate(Json.write(world.answer())));
+    }
+
+    /** parallel_tool_calls false: no choice makes more than {@code limit} calls. */
+    @Then("every choice calls at most {int} tool(s)")
+    public void callsAtMost(int limit) {
+        choices.forEachChoice((index, choice) -> {
+            JsonNode calls = choice.path("message").path("tool_calls");
+            rules.check(calls.size() <= limit, "at most " + limit + " tool call(s) in choices[" + index + "]",
+                    () -> calls.size() + ": " + names(calls));
+        });
+    }
+
+    @Then("every choice calls the tool {string} exactly once")
+    public void callsExactlyOnce(String name) {
+        choices.forEachChoice((index, choice) -> {
+            List<String> called = names(choice.path("message").path("tool_calls"));
+            rules.check(called.equals(List.of(name)), "choices[" + index + "] to make exactly one call, to " + name,
+                    () -> "calls " + called);
+        });
     }
 
     /**
@@ -132,6 +152,82 @@ public final class ContentSteps {
         });
     }
 
+    /**
+     * Every logprob (of the chosen token and of each alternative) is at most 0, "bytes" (when given) are the
+     * UTF-8 bytes of the token, and the alternatives are sorted from the most to the least likely.
+     */
+    @Then("the log-probabilities are well formed")
+    public void logprobsWellFormed() {
+        forEachPosition((where, entry) -> {
+            checkToken(where, entry);
+            JsonNode top = entry.path("top_logprobs");
+            for (int k = 0; k < top.size(); k++) {
+                checkToken(where + ".top_logprobs[" + k + "]", top.get(k));
+                if (k > 0) {
+                    double previous = top.get(k - 1).path("logprob").asDouble();
+                    double current = top.get(k).path("logprob").asDouble();
+                    int position = k;
+                    rules.check(current <= previous, where + ".top_logprobs sorted by descending logprob",
+                            () -> "entry " + position + " (" + current + ") above entry " + (position - 1) + " (" + previous + ")");
+                }
+            }
+        });
+    }
+
+    @Then("at every position the chosen token is the first alternative")
+    public void chosenIsFirst() {
+        forEachPosition((where, entry) -> {
+            JsonNode first = entry.path("top_logprobs").path(0);
+            rules.check(!first.isMissingNode() && first.path("token").equals(entry.path("token")),
+                    where + ".top_logprobs[0] to be the chosen token " + Json.write(entry.path("token")),
+                    () -> Json.write(entry.path("top_logprobs")));
+        });
+    }
+
+    @Then("at every position the chosen token is among the alternatives")
+    public void chosenIsAmongAlternatives() {
+        forEachPosition((where, entry) -> {
+            boolean found = false;
+            for (JsonNode alternative : entry.path("top_logprobs")) {
+                found |= alternative.path("token").equals(entry.path("token"));
+            }
+            rules.check(found, where + ".top_logprobs to include the chosen token " + Json.write(entry.path("token")),
+                    () -> Json.write(entry.path("top_logprobs")));
+        });
+    }
+
+    private void checkToken(String where, JsonNode entry) {
+        rules.check(entry.path("token").isTextual() && entry.path("logprob").isNumber() && entry.path("logprob").asDouble() <= 0,
+                where + " to have a token and a logprob <= 0", () -> Json.write(entry));
+        JsonNode bytes = entry.path("bytes");
+        if (bytes.isMissingNode() || bytes.isNull()) {
+            return;
+        }
+        List<Integer> expected = new ArrayList<>();
+        for (byte b : entry.path("token").asText().getBytes(StandardCharsets.UTF_8)) {
+            expected.add(b & 0xff);
+        }
+        List<Integer> actual = new ArrayList<>();
+        bytes.forEach(b -> actual.add(b.isInt() ? b.asInt() : null));
+        rules.check(actual.equals(expected), where + ".bytes = the UTF-8 bytes of " + Json.write(entry.path("token")) + " " + expected,
+                () -> Json.write(bytes));
+    }
+
+    interface PositionCheck {
+        void check(String where, JsonNode entry);
+    }
+
+    private void forEachPosition(PositionCheck check) {
+        choices.forEachChoice((index, choice) -> {
+            JsonNode content = choice.path("logprobs").path("content");
+            rules.check(content.isArray() && content.size() > 0, "choices[" + index + "].logprobs.content to list the generated tokens",
+                    () -> Json.abbreviate(Json.write(choice.path("logprobs"))));
+            for (int i = 0; i < content.size(); i++) {
+                check.check("choices[" + index + "].logprobs.content[" + i + "]", content.get(i));
+            }
+        });
+    }
+
     @Then("no choice carries log-probabilities")
     public void noLogprobs() {
         choices.forEachChoice((index, choice) -> {
@@ -139,6 +235,12 @@ public final class ContentSteps {
             rules.check(logprobs.isMissingNode() || logprobs.isNull() || logprobs.path("content").isNull(),
                     "choices[" + index + "].logprobs absent or null", () -> Json.abbreviate(Json.write(logprobs)));
         });
+    }
+
+    private static List<String> names(JsonNode calls) {
+        List<String> names = new ArrayList<>();
+        calls.forEach(t -> names.add(t.path("function").path("name").asText()));
+        return names;
     }
 
     private List<String> calledNames() {

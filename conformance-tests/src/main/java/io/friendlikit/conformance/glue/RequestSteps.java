@@ -1,6 +1,7 @@
 package io.friendlikit.conformance.glue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.When;
@@ -40,6 +41,18 @@ public final class RequestSteps {
         world.newBody(body);
     }
 
+    /** The model of the reasoning scenarios (FRIENDLI_REASONING_MODEL, default zai-org/GLM-5.2). */
+    @Given("a chat request for the reasoning model")
+    public void aChatRequestForTheReasoningModel() {
+        aChatRequestForModel(world.target().reasoningModel());
+    }
+
+    /** Same as the inline form, for values too long for one line (schemas, conversations). */
+    @Given("the request sets {string} to:")
+    public void theRequestSetsTo(String path, JsonNode value) {
+        Json.set(world.body(), path, value);
+    }
+
     @Given("the request sets {string} to {json}")
     public void theRequestSets(String path, JsonNode value) {
         Json.set(world.body(), path, value);
@@ -59,6 +72,17 @@ public final class RequestSteps {
     public void theRequestIsStreamedWithUsage() {
         world.body().put("stream", true);
         world.body().putObject("stream_options").put("include_usage", true);
+    }
+
+    /** {@code count} functions tool_0 … tool_(count-1), each without arguments. */
+    @Given("the request declares {int} tools")
+    public void declaresTools(int count) {
+        ArrayNode tools = world.body().putArray("tools");
+        for (int i = 0; i < count; i++) {
+            ObjectNode function = tools.addObject().put("type", "function").putObject("function");
+            function.put("name", "tool_" + i).put("description", "Tool number " + i);
+            function.putObject("parameters").put("type", "object").putObject("properties");
+        }
     }
 
     @Given("the request has no Authorization header")
@@ -93,6 +117,16 @@ public final class RequestSteps {
         useDedicated(":" + adapter);
     }
 
+    /** The container flavour, {@code POST <container base>/chat/completions} (spec section 1). */
+    @Given("the request targets the container path")
+    public void containerPath() {
+        if (world.target().containerChatCompletions().isEmpty()) {
+            throw new TestAbortedException("container scenarios need FRIENDLI_CONTAINER_BASE_URL (the base URL of a"
+                    + " Friendli Container, e.g. http://localhost:8000/v1); it is only derived on a mock target");
+        }
+        world.useContainer();
+    }
+
     private void useDedicated(String suffix) {
         if (world.target().dedicatedChatCompletions().isEmpty() || world.target().dedicatedModel().isEmpty()) {
             throw new TestAbortedException("dedicated scenarios need FRIENDLI_DEDICATED_BASE_URL (derived when the base URL"
@@ -110,6 +144,17 @@ public final class RequestSteps {
     @When("the request is sent plainly and streamed")
     public void sentPlainlyAndStreamed() {
         world.sendPlainAndStreamed();
+    }
+
+    @When("the request is sent twice")
+    public void sentTwice() {
+        world.sendTwice(null, null, null);
+    }
+
+    /** Two answers to compare: the first with {@code path} set to {@code first}, the second with it set to {@code second}. */
+    @When("the request is sent with {string} set to {json} and again with {json}")
+    public void sentWithAndAgainWith(String path, JsonNode first, JsonNode second) {
+        world.sendTwice(path, first, second);
     }
 
     @When("the models are listed")

@@ -155,6 +155,70 @@ public final class ResponseSteps {
         everyChoiceHas("message.content", Json.MAPPER.getNodeFactory().textNode(text));
     }
 
+    @Then("every choice has a non-empty {string}")
+    public void everyChoiceHasNonEmpty(String path) {
+        forEachChoice((index, choice) -> {
+            JsonNode actual = Json.at(choice, path);
+            rules.check(actual.isTextual() && !actual.asText().isEmpty(), "choices[" + index + "]." + path + " to be a non-empty string",
+                    () -> actual.isMissingNode() ? "(absent)" : Json.abbreviate(Json.write(actual)));
+        });
+    }
+
+    /** Absent or null. */
+    @Then("no choice has {string}")
+    public void noChoiceHas(String path) {
+        forEachChoice((index, choice) -> {
+            JsonNode actual = Json.at(choice, path);
+            rules.check(actual.isMissingNode() || actual.isNull(), "choices[" + index + "]." + path + " absent or null",
+                    () -> Json.abbreviate(Json.write(actual)));
+        });
+    }
+
+    @Then("both answers have the same content")
+    public void bothAnswersSameContent() {
+        List<String> earlier = contents(world.earlierAnswer());
+        List<String> later = contents(world.answer());
+        rules.check(earlier.equals(later), "the second answer to repeat the first one's content " + abbreviate(earlier),
+                () -> abbreviate(later));
+    }
+
+    @Then("the two answers differ in content")
+    public void answersDiffer() {
+        List<String> earlier = contents(world.earlierAnswer());
+        List<String> later = contents(world.answer());
+        rules.check(!earlier.equals(later), "the second answer's content to differ from the first one's " + abbreviate(earlier),
+                () -> "the same content " + abbreviate(later));
+    }
+
+    /** With "seed" a list, choice i equals the single answer to the same request with "seed" seed[i] and n = 1. */
+    @Then("every choice has the content a single request with its seed gets")
+    public void everyChoiceFollowsItsSeed() {
+        JsonNode seeds = world.sentBody().path("seed");
+        List<String> contents = contents(world.answer());
+        rules.check(seeds.isArray() && seeds.size() == contents.size(), "one choice per listed seed " + seeds,
+                () -> contents.size() + " choices");
+        for (int i = 0; i < seeds.size(); i++) {
+            com.fasterxml.jackson.databind.node.ObjectNode single = world.body().deepCopy();
+            single.put("n", 1);
+            single.set("seed", seeds.get(i));
+            List<String> alone = contents(world.answerTo(single));
+            int index = i;
+            rules.check(alone.equals(List.of(contents.get(i))),
+                    "choices[" + index + "].message.content to equal the answer to \"seed\": " + seeds.get(i) + " " + abbreviate(alone),
+                    () -> abbreviate(List.of(contents.get(index))));
+        }
+    }
+
+    private static List<String> contents(JsonNode answer) {
+        List<String> contents = new ArrayList<>();
+        answer.path("choices").forEach(c -> contents.add(c.path("message").path("content").asText(null)));
+        return contents;
+    }
+
+    private static String abbreviate(List<String> contents) {
+        return Json.abbreviate(contents.stream().map(c -> c == null ? "null" : "\"" + c + "\"").collect(Collectors.joining(", ", "[", "]")));
+    }
+
     @Then("the model list contains the configured model")
     public void modelListContainsConfigured() {
         modelListContains(world.target().model());

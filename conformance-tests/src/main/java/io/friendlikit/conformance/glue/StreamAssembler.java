@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Rebuilds the chat.completion a stream stands for: contents concatenated, tool-call fragments joined by
+ * Rebuilds the chat.completion a stream stands for: contents (and reasoning_content deltas) concatenated, tool-call fragments joined by
  * index, finish reasons and usage taken from the chunks that carry them. The result has the shape of a
  * plain answer so the same checks (and the comparator) apply to both.
  */
@@ -53,6 +53,7 @@ final class StreamAssembler {
     private static final class ChoiceState {
         String role;
         StringBuilder content;
+        StringBuilder reasoning;
         final Map<Integer, ObjectNode> toolCalls = new TreeMap<>();
         final Map<Integer, StringBuilder> arguments = new TreeMap<>();
         JsonNode finishReason;
@@ -68,6 +69,12 @@ final class StreamAssembler {
                     content = new StringBuilder();
                 }
                 content.append(delta.get("content").asText());
+            }
+            if (delta.hasNonNull("reasoning_content")) {
+                if (reasoning == null) {
+                    reasoning = new StringBuilder();
+                }
+                reasoning.append(delta.get("reasoning_content").asText());
             }
             for (JsonNode fragment : delta.path("tool_calls")) {
                 int index = fragment.path("index").asInt();
@@ -111,6 +118,9 @@ final class StreamAssembler {
                 message.putNull("content");
             } else {
                 message.put("content", content.toString());
+            }
+            if (reasoning != null) {
+                message.put("reasoning_content", reasoning.toString());
             }
             if (!toolCalls.isEmpty()) {
                 ArrayNode calls = message.putArray("tool_calls");

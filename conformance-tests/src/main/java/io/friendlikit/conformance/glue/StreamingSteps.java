@@ -209,6 +209,51 @@ public final class StreamingSteps {
                 () -> String.join("; ", differences));
     }
 
+    /**
+     * Compares one member of every choice (e.g. "logprobs", "message.reasoning_content") between the reassembled
+     * stream and the plain answer, under the target's divergences only: the by-design differences of two
+     * requests (comparisons/stream-vs-plain.json) are not applied, since they exclude exactly these members.
+     */
+    @Then("every streamed choice has the same {string} as the plain answer")
+    public void sameMemberAsPlain(String path) {
+        HttpExchange plain = world.plainAnswer();
+        rules.check(plain.status() == 200, "HTTP 200 for the plain request", plain::describe);
+        JsonNode expected = project(Json.parse(plain.body()), path);
+        JsonNode actual = project(world.answer(), path);
+        List<String> differences = JsonComparator.forTarget(world.target().kind(), "divergences.json").differences(expected, actual);
+        rules.check(differences.isEmpty(), "the streamed " + path + " of every choice to equal the plain answer's "
+                        + Json.abbreviate(Json.write(expected)),
+                () -> Json.abbreviate(Json.write(actual)) + " (" + String.join("; ", differences) + ")");
+    }
+
+    /** {"choices": [{<path>: value}, …]}, so divergence pointers such as /choices/[*]/logprobs apply. */
+    private static JsonNode project(JsonNode answer, String path) {
+        ObjectNode projection = Json.MAPPER.createObjectNode();
+        com.fasterxml.jackson.databind.node.ArrayNode choices = projection.putArray("choices");
+        for (JsonNode choice : answer.path("choices")) {
+            ObjectNode kept = choices.addObject();
+            JsonNode value = Json.at(choice, path);
+            Json.set(kept, path, value.isMissingNode() ? Json.MAPPER.nullNode() : value);
+        }
+        return projection;
+    }
+
+    /** Content deltas per choice (a mock property: one token per chunk). */
+    @Then("every choice streams at least {int} content chunks")
+    public void contentChunks(int minimum) {
+        Map<Integer, Integer> counts = new TreeMap<>();
+        for (JsonNode chunk : world.chunks()) {
+            for (JsonNode choice : chunk.path("choices")) {
+                int index = choice.path("index").asInt();
+                JsonNode content = choice.path("delta").path("content");
+                counts.merge(index, content.isTextual() && !content.asText().isEmpty() ? 1 : 0, Integer::sum);
+            }
+        }
+        rules.check(!counts.isEmpty(), "at least one choice in the stream", () -> "no choices");
+        counts.forEach((index, count) -> rules.check(count >= minimum,
+                "at least " + minimum + " chunks with content for choice " + index, () -> count + " chunks"));
+    }
+
     @Then("the first event arrives after at least {int} ms")
     public void firstEventLatency(int millis) {
         List<SseEvent> events = world.stream().events();

@@ -29,16 +29,25 @@ public final class SchemaCatalog {
         return validate(schema, json);
     }
 
-    /** Problems found in {@code json} against a schema given as JSON text. */
+    /**
+     * Problems found in {@code json} against a schema given as JSON text (tool parameters, response_format
+     * json_schema). {@code format} is asserted here (uuid, date-time, date, time, …), because Friendli's structured
+     * outputs promise those formats (spec section 7); in draft 2020-12 it is otherwise only an annotation.
+     */
     public List<String> checkAgainst(String schemaJson, String json) {
-        return validate(registry.getSchema(schemaJson, InputFormat.JSON), json);
+        return validate(registry.getSchema(schemaJson, InputFormat.JSON), json, true);
     }
 
     private static List<String> validate(Schema schema, String json) {
+        return validate(schema, json, false);
+    }
+
+    private static List<String> validate(Schema schema, String json, boolean assertFormats) {
         if (Json.tryParse(json).isEmpty()) {
             return List.of("not valid JSON: " + Json.abbreviate(json));
         }
-        return format(schema.validate(json, InputFormat.JSON));
+        return format(schema.validate(json, InputFormat.JSON,
+                context -> context.executionConfig(config -> config.formatAssertionsEnabled(assertFormats ? Boolean.TRUE : null))));
     }
 
     private static List<String> format(List<Error> errors) {

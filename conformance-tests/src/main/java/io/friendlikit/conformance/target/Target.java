@@ -6,6 +6,8 @@ import java.util.Optional;
 /**
  * Everything a scenario needs to know about the server under test.
  *
+ * @param reasoningModel   model of the reasoning scenarios
+ * @param containerBaseUrl base URL of the container variant ({@code /v1}), if the target serves it
  * @param kind "mock", "live" or "other"; selects entries of fixtures/divergences.json
  */
 public record Target(
@@ -15,6 +17,8 @@ public record Target(
         String model,
         Optional<URI> dedicatedBaseUrl,
         Optional<String> dedicatedModel,
+        String reasoningModel,
+        Optional<URI> containerBaseUrl,
         Optional<URI> adminUrl,
         String kind) {
 
@@ -28,6 +32,10 @@ public record Target(
 
     public Optional<URI> dedicatedChatCompletions() {
         return dedicatedBaseUrl.map(u -> URI.create(u + "/chat/completions"));
+    }
+
+    public Optional<URI> containerChatCompletions() {
+        return containerBaseUrl.map(u -> URI.create(u + "/chat/completions"));
     }
 
     /** scheme://host:port of the base URL. */

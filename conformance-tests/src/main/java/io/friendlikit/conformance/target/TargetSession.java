@@ -84,7 +84,11 @@ public final class TargetSession implements AutoCloseable {
         });
         Optional<String> dedicatedModel = config.dedicatedModel()
                 .or(() -> kind.equals("mock") ? Optional.of(MOCK_DEDICATED_ENDPOINT) : Optional.empty());
-        return new Target(description, baseUrl, token, config.model(), dedicatedBase, dedicatedModel, admin, kind);
+        // the container flavour is served at <origin>/v1 by the mock; elsewhere only where configured
+        Optional<URI> containerBase = config.containerBaseUrl()
+                .or(() -> kind.equals("mock") ? Optional.of(URI.create(Target.origin(baseUrl) + "/v1")) : Optional.empty());
+        return new Target(description, baseUrl, token, config.model(), dedicatedBase, dedicatedModel,
+                config.reasoningModel(), containerBase, admin, kind);
     }
 
     private Optional<URI> probeAdmin(URI origin) {
