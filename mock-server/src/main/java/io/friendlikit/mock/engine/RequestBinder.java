@@ -21,6 +21,10 @@ import java.util.Map;
  */
 public final class RequestBinder {
 
+    /** Upper bounds the binder enforces even when validation is off, so no request can exhaust the mock. */
+    static final int MAX_N = 128;
+    static final int MAX_TOP_LOGPROBS = 20;
+
     private final ObjectMapper mapper;
 
     public RequestBinder(ObjectMapper mapper) {
@@ -35,7 +39,7 @@ public final class RequestBinder {
                 messages(present(body, "messages")),
                 bool(body, "stream", false),
                 includeUsage,
-                Math.max(1, integer(body, "n", 1)),
+                Math.max(1, Math.min(MAX_N, integer(body, "n", 1))),
                 nullableInt(body, "max_tokens"),
                 Math.max(0, integer(body, "min_tokens", 0)),
                 strings(present(body, "stop")),
@@ -48,7 +52,7 @@ public final class RequestBinder {
                 number(body, "presence_penalty", 0.0),
                 number(body, "repetition_penalty", 1.0),
                 bool(body, "logprobs", false),
-                nullableInt(body, "top_logprobs"),
+                clamp(nullableInt(body, "top_logprobs"), 0, MAX_TOP_LOGPROBS),
                 tools(present(body, "tools")),
                 toolChoice(present(body, "tool_choice")),
                 bool(body, "parallel_tool_calls", true),
@@ -89,6 +93,10 @@ public final class RequestBinder {
         }
         long l = v.asLong();
         return (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, l));
+    }
+
+    private static Integer clamp(Integer value, int min, int max) {
+        return value == null ? null : Math.max(min, Math.min(max, value));
     }
 
     private static double number(JsonNode node, String field, double dflt) {

@@ -131,7 +131,7 @@ public final class Generator {
                     calls.add(new PlannedCall(callId(ids), tool.name(), Tokenizer.tokenize(arguments)));
                 }
             } else {
-                content = content(request, rng, hints);
+                content = content(request, rng, hints, budget);
             }
             choices.add(assemble(request, i, seed, budget, reasoning, content, calls));
         }
@@ -199,7 +199,8 @@ public final class Generator {
         return sb.toString();
     }
 
-    private static List<String> content(ChatRequest request, SplittableRandom rng, List<String> hints) {
+    /** The content tokens; text never runs past the budget (the cut then happens there, as it would anyway). */
+    private static List<String> content(ChatRequest request, SplittableRandom rng, List<String> hints, int budget) {
         ResponseFormat format = request.responseFormat();
         ResponseFormat.Type type = format == null ? ResponseFormat.Type.TEXT : format.type();
         switch (type) {
@@ -210,7 +211,7 @@ public final class Generator {
             case REGEX:
                 return Tokenizer.tokenize(RegexSampler.sample(format.regex(), true, rng).orElse(""));
             default:
-                return TextComposer.answer(rng, request.minTokens());
+                return TextComposer.answer(rng, Math.min(request.minTokens(), budget));
         }
     }
 
