@@ -199,7 +199,10 @@ public final class Generator {
         return sb.toString();
     }
 
-    /** The content tokens; text never runs past the budget (the cut then happens there, as it would anyway). */
+    /**
+     * The content tokens. Text asked to be longer than the budget is composed only one token past it (the cut at
+     * the budget then gives finish_reason length, exactly as the full text would).
+     */
     private static List<String> content(ChatRequest request, SplittableRandom rng, List<String> hints, int budget) {
         ResponseFormat format = request.responseFormat();
         ResponseFormat.Type type = format == null ? ResponseFormat.Type.TEXT : format.type();
@@ -211,7 +214,7 @@ public final class Generator {
             case REGEX:
                 return Tokenizer.tokenize(RegexSampler.sample(format.regex(), true, rng).orElse(""));
             default:
-                return TextComposer.answer(rng, Math.min(request.minTokens(), budget));
+                return TextComposer.answer(rng, (int) Math.min(request.minTokens(), budget + 1L));
         }
     }
 

@@ -41,6 +41,12 @@ final class SchemaValueGenerator {
     static final int SOFT_DEPTH = 5;
     static final int HARD_DEPTH = 24;
     private static final int EXTRA_ITEMS = 3;
+    /**
+     * Caps on what a schema may demand (minItems, minLength): no model answer is longer than its output cap, so
+     * larger demands are produced only up to these sizes and the answer is then cut by max_tokens anyway.
+     */
+    static final int MAX_ITEMS = 4_096;
+    static final int MAX_STRING_LENGTH = 65_536;
     private static final long DEFAULT_SPAN = 100;
     private static final double NUMBER_LIMIT = 1e12;
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -241,7 +247,7 @@ final class SchemaValueGenerator {
     }
 
     private JsonNode array(JsonNode schema, int depth) {
-        int minItems = Math.max(0, schema.path("minItems").asInt(0));
+        int minItems = Math.max(0, Math.min(MAX_ITEMS, schema.path("minItems").asInt(0)));
         int maxItems = schema.has("maxItems") ? schema.get("maxItems").asInt() : Integer.MAX_VALUE;
         int upper = Math.max(minItems, Math.min(maxItems, minItems + EXTRA_ITEMS));
         int count = depth < SOFT_DEPTH ? rng.nextInt(minItems, upper + 1) : minItems;
@@ -399,7 +405,7 @@ final class SchemaValueGenerator {
     }
 
     private String string(JsonNode schema) {
-        int minLength = Math.max(0, schema.path("minLength").asInt(0));
+        int minLength = Math.max(0, Math.min(MAX_STRING_LENGTH, schema.path("minLength").asInt(0)));
         int maxLength = schema.has("maxLength") ? schema.get("maxLength").asInt() : Integer.MAX_VALUE;
         JsonNode format = schema.get("format");
         if (format != null && format.isTextual()) {
