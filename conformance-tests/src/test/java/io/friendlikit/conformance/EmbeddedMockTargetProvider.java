@@ -1,8 +1,8 @@
 package io.friendlikit.conformance;
 
 import io.friendlikit.conformance.config.KitConfig;
-import io.friendlikit.conformance.target.RunningTarget;
-import io.friendlikit.conformance.target.TargetProvider;
+import io.friendlikit.conformance.targets.RunningTarget;
+import io.friendlikit.conformance.targets.TargetProvider;
 import io.friendlikit.mock.MockServer;
 
 import java.net.URI;

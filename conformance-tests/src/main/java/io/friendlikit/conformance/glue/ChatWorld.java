@@ -9,8 +9,8 @@ import io.friendlikit.conformance.http.StreamCapture;
 import io.friendlikit.conformance.http.StreamClient;
 import io.friendlikit.conformance.json.Json;
 import io.friendlikit.conformance.schema.SchemaCatalog;
-import io.friendlikit.conformance.target.Target;
-import io.friendlikit.conformance.target.TargetSession;
+import io.friendlikit.conformance.targets.Target;
+import io.friendlikit.conformance.targets.TargetSession;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;

@@ -4,9 +4,9 @@ import io.cucumber.java.After;
 import io.cucumber.java.Before;
 import io.cucumber.java.Scenario;
 import io.friendlikit.conformance.config.KitConfig;
-import io.friendlikit.conformance.target.AdminClient;
-import io.friendlikit.conformance.target.Target;
-import io.friendlikit.conformance.target.TargetSession;
+import io.friendlikit.conformance.targets.AdminClient;
+import io.friendlikit.conformance.targets.Target;
+import io.friendlikit.conformance.targets.TargetSession;
 import org.opentest4j.TestAbortedException;
 
 import java.util.List;

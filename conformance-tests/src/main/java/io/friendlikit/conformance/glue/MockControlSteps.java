@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.friendlikit.conformance.json.Json;
-import io.friendlikit.conformance.target.AdminClient;
+import io.friendlikit.conformance.targets.AdminClient;
 
 /** Control of the mock through its admin HTTP API. Only used by @mock-control scenarios. */
 public final class MockControlSteps {

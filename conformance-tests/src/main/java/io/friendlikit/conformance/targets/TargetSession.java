@@ -1,4 +1,4 @@
-package io.friendlikit.conformance.target;
+package io.friendlikit.conformance.targets;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

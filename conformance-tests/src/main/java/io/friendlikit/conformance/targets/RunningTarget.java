@@ -1,4 +1,4 @@
-package io.friendlikit.conformance.target;
+package io.friendlikit.conformance.targets;
 
 import java.net.URI;
 import java.util.Optional;
