@@ -122,8 +122,9 @@ public final class ChatService {
                     return fail(authError.get());
                 }
             }
-            OptionalLong retryAfter = rateLimiter.acquire(
-                    exchange.headers().getOrDefault("authorization", "(no token)"), System.nanoTime());
+            String key = exchange.headers().getOrDefault("authorization", "(no token)");
+            OptionalLong retryAfter = rateLimiter.acquire(key.length() > 256 ? key.substring(0, 256) : key,
+                    System.nanoTime());
             if (retryAfter.isPresent()) {
                 tryParse();
                 return fail(ApiError.rateLimited(config.rateLimitRpm(), retryAfter.getAsLong()));
