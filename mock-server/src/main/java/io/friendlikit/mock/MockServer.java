@@ -116,6 +116,11 @@ public final class MockServer implements AutoCloseable {
         return journal;
     }
 
+    /** Streams being written right now (a stream ends when written whole, cut by a fault, or the client leaves). */
+    public int openStreams() {
+        return routes.openStreams();
+    }
+
     public List<Routes.Route> routes() {
         return routes.table();
     }

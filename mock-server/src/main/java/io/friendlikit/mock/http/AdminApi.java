@@ -33,9 +33,11 @@ final class AdminApi {
     private final FaultRegistry faults;
     private final ScenarioRegistry scenarios;
     private final Journal journal;
+    private final java.util.function.IntSupplier openStreams;
 
     AdminApi(ObjectMapper mapper, Responses responses, FaultRegistry faults, ScenarioRegistry scenarios,
-             Journal journal) {
+             Journal journal, java.util.function.IntSupplier openStreams) {
+        this.openStreams = openStreams;
         this.mapper = mapper;
         this.responses = responses;
         this.faults = faults;
@@ -44,7 +46,8 @@ final class AdminApi {
     }
 
     HttpHandler health() {
-        return ex -> send(ex, 200, mapper.createObjectNode().put("status", "ok").put("kind", KIND));
+        return ex -> send(ex, 200, mapper.createObjectNode().put("status", "ok").put("kind", KIND)
+                .put("openStreams", openStreams.getAsInt()));
     }
 
     HttpHandler reset() {

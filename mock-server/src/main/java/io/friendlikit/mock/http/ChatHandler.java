@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** POST .../chat/completions: reads the body, asks the {@link ChatService}, writes JSON or a stream. */
 final class ChatHandler implements HttpHandler {
@@ -22,12 +23,15 @@ final class ChatHandler implements HttpHandler {
     private final ChatService service;
     private final Responses responses;
     private final long maxBodyBytes;
+    private final AtomicInteger openStreams;
 
-    ChatHandler(ValidationContext.Flavour flavour, ChatService service, Responses responses, long maxBodyBytes) {
+    ChatHandler(ValidationContext.Flavour flavour, ChatService service, Responses responses, long maxBodyBytes,
+                AtomicInteger openStreams) {
         this.flavour = flavour;
         this.service = service;
         this.responses = responses;
         this.maxBodyBytes = maxBodyBytes;
+        this.openStreams = openStreams;
     }
 
     @Override
@@ -71,7 +75,8 @@ final class ChatHandler implements HttpHandler {
             String errorPayload = new String(responses.renderer().renderBytes(
                     ApiError.injected(500, stream.plan().errorMessage() == null ? "stream failed"
                             : stream.plan().errorMessage(), null)), java.nio.charset.StandardCharsets.UTF_8);
-            SseWriter.start(ex, stream.plan(), stream.pacing(), errorPayload);
+            openStreams.incrementAndGet();
+            SseWriter.start(ex, stream.plan(), stream.pacing(), errorPayload, openStreams::decrementAndGet);
         }
     }
 

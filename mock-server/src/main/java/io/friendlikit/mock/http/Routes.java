@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 /**
@@ -31,6 +32,7 @@ public final class Routes implements HttpHandler {
     private final List<Route> table;
     private final Map<String, Map<String, Route>> byPath = new LinkedHashMap<>();
     private final Responses responses;
+    private final AtomicInteger openStreams = new AtomicInteger();
 
     public Routes(MockConfig config, ObjectMapper mapper, ModelCatalog catalog, ChatService chat,
                   Responses responses, FaultRegistry faults, ScenarioRegistry scenarios, Journal journal) {
@@ -38,16 +40,16 @@ public final class Routes implements HttpHandler {
         long limit = config.maxBodyBytes();
         List<Route> routes = new ArrayList<>(List.of(
                 new Route("POST", "/serverless/v1/chat/completions", "chat completions, serverless (bearer auth)",
-                        new ChatHandler(Flavour.SERVERLESS, chat, responses, limit)),
+                        new ChatHandler(Flavour.SERVERLESS, chat, responses, limit, openStreams)),
                 new Route("POST", "/dedicated/v1/chat/completions",
                         "chat completions, dedicated endpoints (model = endpoint id)",
-                        new ChatHandler(Flavour.DEDICATED, chat, responses, limit)),
+                        new ChatHandler(Flavour.DEDICATED, chat, responses, limit, openStreams)),
                 new Route("POST", "/v1/chat/completions", "chat completions, Friendli Container flavour (no auth)",
-                        new ChatHandler(Flavour.CONTAINER, chat, responses, limit)),
+                        new ChatHandler(Flavour.CONTAINER, chat, responses, limit, openStreams)),
                 new Route("GET", "/serverless/v1/models", "the model catalogue",
                         new ModelsHandler(mapper, catalog, responses))));
         if (config.admin()) {
-            AdminApi admin = new AdminApi(mapper, responses, faults, scenarios, journal);
+            AdminApi admin = new AdminApi(mapper, responses, faults, scenarios, journal, openStreams::get);
             routes.addAll(List.of(
                     new Route("GET", "/__admin/health", "liveness and kind of server", admin.health()),
                     new Route("POST", "/__admin/reset", "clear faults, scenarios and journal", admin.reset()),
@@ -66,6 +68,11 @@ public final class Routes implements HttpHandler {
         for (Route r : table) {
             byPath.computeIfAbsent(r.path(), p -> new LinkedHashMap<>()).put(r.method(), r);
         }
+    }
+
+    /** Streams being written right now. */
+    public int openStreams() {
+        return openStreams.get();
     }
 
     public List<Route> table() {

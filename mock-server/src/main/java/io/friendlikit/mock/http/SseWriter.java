@@ -7,6 +7,7 @@ import io.undertow.io.Sender;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
 import org.xnio.IoUtils;
+import org.xnio.XnioExecutor;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -14,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The only class that writes server-sent event frames: {@code data: <payload>} and a blank line, UTF-8, then
@@ -38,12 +40,20 @@ public final class SseWriter {
      * Starts writing the stream; returns at once.
      *
      * @param errorPayload the JSON of the error event, used when the plan asks for one
+     * @param onEnd        run once when the stream is over: written whole, cut on purpose, or the client gone
      */
-    public static void start(HttpServerExchange exchange, StreamPlan plan, Pacing pacing, String errorPayload) {
+    public static void start(HttpServerExchange exchange, StreamPlan plan, Pacing pacing, String errorPayload,
+                             Runnable onEnd) {
         exchange.setStatusCode(200);
         exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, CONTENT_TYPE);
         exchange.getResponseHeaders().put(Headers.CACHE_CONTROL, "no-cache");
-        new Run(exchange, steps(plan, errorPayload), pacing).next();
+        Run run = new Run(exchange, steps(plan, errorPayload), pacing, onEnd);
+        exchange.addExchangeCompleteListener((ex, next) -> {
+            run.end();
+            next.proceed();
+        });
+        exchange.getConnection().addCloseListener(connection -> run.end());
+        run.next();
     }
 
     /** One thing to do: write a frame (after a delay), drop the connection, or end the response. */
@@ -84,14 +94,29 @@ public final class SseWriter {
         private final Sender sender;
         private final List<Step> steps;
         private final Pacing pacing;
+        private final Runnable onEnd;
+        private final AtomicBoolean ended = new AtomicBoolean();
+        private volatile XnioExecutor.Key pending;
         private int position;
         private boolean first = true;
 
-        Run(HttpServerExchange exchange, List<Step> steps, Pacing pacing) {
+        Run(HttpServerExchange exchange, List<Step> steps, Pacing pacing, Runnable onEnd) {
             this.exchange = exchange;
             this.sender = exchange.getResponseSender();
             this.steps = steps;
             this.pacing = pacing;
+            this.onEnd = onEnd;
+        }
+
+        /** Once: cancels a scheduled write and reports the end. */
+        void end() {
+            if (ended.compareAndSet(false, true)) {
+                XnioExecutor.Key key = pending;
+                if (key != null) {
+                    key.remove();
+                }
+                onEnd.run();
+            }
         }
 
         void next() {
@@ -102,6 +127,7 @@ public final class SseWriter {
             Step step = steps.get(position);
             if (step.disconnect()) {
                 IoUtils.safeClose(exchange.getConnection());
+                end();
                 return;
             }
             long delay = 0;
@@ -110,7 +136,7 @@ public final class SseWriter {
                 first = false;
             }
             if (delay > 0) {
-                exchange.getIoThread().executeAfter(this::writeDue, delay, TimeUnit.MILLISECONDS);
+                pending = exchange.getIoThread().executeAfter(this::writeDue, delay, TimeUnit.MILLISECONDS);
             } else {
                 writeDue();
             }
@@ -118,7 +144,9 @@ public final class SseWriter {
 
         /** Writes the current step and every following step that is due without delay. */
         private void writeDue() {
-            if (!exchange.getConnection().isOpen()) {
+            pending = null;
+            if (ended.get() || !exchange.getConnection().isOpen()) {
+                end();
                 return;
             }
             List<ByteBuffer> batch = new ArrayList<>();
@@ -144,6 +172,7 @@ public final class SseWriter {
         @Override
         public void onException(HttpServerExchange ex, Sender s, IOException e) {
             IoUtils.safeClose(ex.getConnection());
+            end();
         }
     }
 }
