@@ -55,7 +55,7 @@ class UnvalidatedBodiesPropertiesTest {
                     JSON.writeValueAsBytes(body), false));
             assertThat(outcome).isNotNull();
             assertThat(Duration.ofNanos(System.nanoTime() - start)).as("answered quickly: %s", body)
-                    .isLessThan(Duration.ofSeconds(2));
+                    .isLessThan(Duration.ofSeconds(10));
         }).as("body %s", body).doesNotThrowAnyException();
     }
 
