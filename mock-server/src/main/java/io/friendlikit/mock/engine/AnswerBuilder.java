@@ -70,6 +70,19 @@ public final class AnswerBuilder {
         return chunks;
     }
 
+    /** How many chunks {@link #chunks} will produce for this generation, without the usage chunk. */
+    public long chunkCount(Generation generation) {
+        long count = 0;
+        for (ChoiceOutput c : generation.choices()) {
+            long pieces = c.reasoning().size() + c.content().size();
+            for (GeneratedToolCall call : c.toolCalls()) {
+                pieces += 1 + call.argumentTokens().size();
+            }
+            count += Math.max(1, pieces) + 1;
+        }
+        return count;
+    }
+
     private static ChatChunk chunk(Meta meta, List<ChatChunk.ChunkChoice> choices, Usage usage) {
         return new ChatChunk(meta.id(), ChatChunk.OBJECT, meta.created(), meta.model(), choices, usage);
     }

@@ -40,6 +40,10 @@ public final class ChatService {
 
     /** Most tokens (alternatives included) one answer may make the mock hold in memory. */
     public static final long GENERATION_LIMIT = 2_000_000;
+    /** Most chunks one stream may have (each is a few hundred bytes held until written). */
+    public static final int STREAM_CHUNK_LIMIT = 65_536;
+    /** Upper bound of a natural text answer with its reasoning, in tokens (see TextComposer, Generator). */
+    private static final int NATURAL_CEILING = 1_000;
 
     private final MockConfig config;
     private final ObjectMapper mapper;
@@ -174,11 +178,9 @@ public final class ChatService {
                 return fail(ApiError.contextLengthExceeded(request.maxTokens() == null ? "messages" : "max_tokens",
                         promptTokens, request.maxTokens() == null ? null : body.get("max_tokens").asLong(), context));
             }
-            int budget = Generator.budget(request, model, promptTokens);
-            long forced = (long) request.n() * Math.min(request.minTokens(), budget)
-                    * (1 + (request.topLogprobs() == null ? 0 : request.topLogprobs()));
-            if (forced > GENERATION_LIMIT) {
-                return fail(ApiError.generationLimit(forced, GENERATION_LIMIT));
+            long worst = worstCaseTokens(request, Generator.budget(request, model, promptTokens));
+            if (worst > GENERATION_LIMIT) {
+                return fail(ApiError.generationLimit(worst, GENERATION_LIMIT));
             }
             Optional<Scenario> scripted = scenarios.match(request);
             Generation generation = scripted.isPresent()
@@ -220,6 +222,10 @@ public final class ChatService {
                             pacing);
                 }
                 boolean withUsage = request.includeUsage() || config.usageChunkAlways();
+                long chunkCount = answers.chunkCount(generation) + (withUsage ? 1 : 0);
+                if (chunkCount > STREAM_CHUNK_LIMIT) {
+                    return fail(ApiError.streamLimit(chunkCount, STREAM_CHUNK_LIMIT));
+                }
                 List<ChatChunk> chunks = answers.chunks(generation, meta, withUsage ? usage : null);
                 for (Fault f : active) {
                     chunks = f.chunks(chunks);
@@ -233,6 +239,17 @@ public final class ChatService {
                 return fail(ApiError.internal("cannot serialize the answer: " + e.getOriginalMessage()));
             }
         }
+    }
+
+    /**
+     * The most tokens (logprob alternatives included) this request could make the mock hold: n choices of at most
+     * the budget each — or, for plain text, of the natural length (with reasoning) unless min_tokens asks for more.
+     */
+    static long worstCaseTokens(ChatRequest request, int budget) {
+        boolean unbounded = !request.tools().isEmpty() || (request.responseFormat() != null
+                && request.responseFormat().type() != io.friendlikit.mock.wire.ResponseFormat.Type.TEXT);
+        long perChoice = unbounded ? budget : Math.min(budget, Math.max(request.minTokens(), NATURAL_CEILING));
+        return request.n() * perChoice * (1 + (request.topLogprobs() == null ? 0 : request.topLogprobs()));
     }
 
     private Optional<ApiError> authenticate(Map<String, String> headers) {

@@ -99,9 +99,16 @@ public record ApiError(int status, String type, String message, String param, St
 
     /** The request would make the mock generate more than it allows in one answer (a mock limit, not the API's). */
     public static ApiError generationLimit(long requested, long limit) {
-        String message = "n x min_tokens x (1 + top_logprobs) asks the mock for " + requested
-                + " generated tokens; the mock produces at most " + limit + " per request (a limit of the mock)";
-        return invalidRequest(List.of(new Violation("min_tokens", message, "mock_limit_exceeded", "MOCK-LIMIT")));
+        String message = "n x tokens per choice x (1 + top_logprobs) could reach " + requested
+                + " generated tokens; the mock produces at most " + limit
+                + " per request (a limit of the mock: lower n, max_tokens, min_tokens or top_logprobs)";
+        return invalidRequest(List.of(new Violation("n", message, "mock_limit_exceeded", "MOCK-LIMIT")));
+    }
+
+    public static ApiError streamLimit(long chunks, long limit) {
+        String message = "this answer would stream " + chunks + " chunks; the mock streams at most " + limit
+                + " per response (a limit of the mock: lower n or max_tokens, or do not stream)";
+        return invalidRequest(List.of(new Violation("stream", message, "mock_limit_exceeded", "MOCK-LIMIT")));
     }
 
     public static ApiError rateLimited(int perMinute, long retryAfterSeconds) {

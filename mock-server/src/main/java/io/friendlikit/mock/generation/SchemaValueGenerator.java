@@ -47,6 +47,12 @@ final class SchemaValueGenerator {
      */
     static final int MAX_ITEMS = 4_096;
     static final int MAX_STRING_LENGTH = 65_536;
+    /**
+     * Rough size (characters of string values plus one per value) one generated document may reach. Far more than
+     * any max_tokens lets through; it stops schemas such as nested arrays with huge minItems from exhausting
+     * memory before the cut. A document that reaches it is left short (and is then cut by max_tokens anyway).
+     */
+    static final int MAX_OUTPUT_SIZE = 262_144;
     private static final long DEFAULT_SPAN = 100;
     private static final double NUMBER_LIMIT = 1e12;
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -54,6 +60,7 @@ final class SchemaValueGenerator {
     private final JsonNode root;
     private final SplittableRandom rng;
     private final List<String> hints;
+    private long remaining = MAX_OUTPUT_SIZE;
 
     /**
      * @param root  the schema (its local references resolve against it)
@@ -70,6 +77,7 @@ final class SchemaValueGenerator {
     }
 
     private JsonNode value(JsonNode schema, int depth) {
+        remaining--;
         if (depth > HARD_DEPTH) {
             return NODES.nullNode();
         }
@@ -260,7 +268,7 @@ final class SchemaValueGenerator {
         boolean unique = schema.path("uniqueItems").asBoolean(false);
         ArrayNode out = NODES.arrayNode();
         Set<JsonNode> seen = new java.util.HashSet<>();
-        for (int i = 0; i < count; i++) {
+        for (int i = 0; i < count && remaining > 0; i++) {
             JsonNode itemSchema;
             if (prefix != null && prefix.isArray() && i < prefix.size()) {
                 itemSchema = prefix.get(i);
@@ -433,6 +441,8 @@ final class SchemaValueGenerator {
             }
         }
         int target = Math.min(Math.max(rng.nextInt(4, 25), minLength), maxLength);
+        target = (int) Math.max(0, Math.min(target, remaining));
+        remaining -= target;
         StringBuilder sb = new StringBuilder();
         while (sb.length() < target) {
             if (sb.length() > 0) {

@@ -57,11 +57,19 @@ public final class SseWriter {
     }
 
     /** One thing to do: write a frame (after a delay), drop the connection, or end the response. */
-    record Step(ByteBuffer frame, boolean delayed, boolean disconnect) {
+    record Step(String payload, boolean delayed, boolean disconnect) {
         static Step write(String payload, boolean delayed) {
-            return new Step(SseWriter.frame(payload), delayed, false);
+            return new Step(payload, delayed, false);
+        }
+
+        /** Encoded when written, so a long stream holds its text once, not twice. */
+        ByteBuffer frame() {
+            return SseWriter.frame(payload);
         }
     }
+
+    /** Frames written in one gather write at most. */
+    private static final int MAX_BATCH = 1_024;
 
     /** The steps that execute a plan, in order (package-private for tests). */
     static List<Step> steps(StreamPlan plan, String errorPayload) {
@@ -150,15 +158,15 @@ public final class SseWriter {
                 return;
             }
             List<ByteBuffer> batch = new ArrayList<>();
-            batch.add(steps.get(position++).frame().duplicate());
-            while (position < steps.size()) {
+            batch.add(steps.get(position++).frame());
+            while (position < steps.size() && batch.size() < MAX_BATCH) {
                 Step s = steps.get(position);
-                boolean immediate = s.frame() != null && (!s.delayed() || (!first && pacing.interTokenMs() == 0));
+                boolean immediate = !s.disconnect() && (!s.delayed() || (!first && pacing.interTokenMs() == 0));
                 if (!immediate) {
                     break;
                 }
                 first = first && !s.delayed();
-                batch.add(s.frame().duplicate());
+                batch.add(s.frame());
                 position++;
             }
             sender.send(batch.toArray(new ByteBuffer[0]), this);

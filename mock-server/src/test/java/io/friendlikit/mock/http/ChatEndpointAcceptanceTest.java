@@ -226,6 +226,26 @@ class ChatEndpointAcceptanceTest {
         }
 
         @Test
+        void hugeStreamIsRefusedAsAMockLimit() {
+            mock.authed().body(body("\"n\":16,\"min_tokens\":8192,\"stream\":true")).post(CHAT).then()
+                    .statusCode(422)
+                    .body("error.code", equalTo("mock_limit_exceeded"))
+                    .body("error.param", equalTo("stream"))
+                    .body("message", containsString("the mock streams at most 65536"));
+            mock.authed().body(body("\"n\":16,\"min_tokens\":8192")).post(CHAT).then().statusCode(200);
+        }
+
+        @Test
+        void schemaDemandingAnEnormousDocumentIsCutNotExhausting() {
+            String schema = "{\"type\":\"array\",\"minItems\":4096,\"items\":{\"type\":\"array\","
+                    + "\"minItems\":4096,\"items\":{\"type\":\"string\",\"minLength\":60000}}}";
+            mock.authed().body(body("\"response_format\":{\"type\":\"json_schema\",\"json_schema\":{\"schema\":"
+                            + schema + "}}")).post(CHAT).then().statusCode(200)
+                    .body("choices[0].finish_reason", equalTo("length"))
+                    .body("usage.completion_tokens", equalTo(8192));
+        }
+
+        @Test
         void maxTokensAboveTheModelCapIsClampedToIt() {
             var json = mock.authed().body(body("\"max_tokens\":100000,\"min_tokens\":9000,\"seed\":1"))
                     .post(CHAT).then().statusCode(200).extract().jsonPath();
