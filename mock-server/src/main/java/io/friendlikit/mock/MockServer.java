@@ -215,6 +215,12 @@ public final class MockServer implements AutoCloseable {
             return this;
         }
 
+        /** Origin browsers may call from ({@code *} for any), with OPTIONS preflights; empty: no CORS. */
+        public Builder corsOrigin(String origin) {
+            config.corsOrigin(origin);
+            return this;
+        }
+
         /** Requests per minute per bearer token; 0 switches the limit off. */
         public Builder rateLimitRpm(int perMinute) {
             config.rateLimitRpm(perMinute);

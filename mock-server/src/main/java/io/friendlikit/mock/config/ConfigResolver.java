@@ -58,7 +58,7 @@ public final class ConfigResolver {
                 r.longIn(Setting.FIRST_TOKEN_MS, 0, 600_000), r.longIn(Setting.INTER_TOKEN_MS, 0, 60_000),
                 r.clock(), r.intIn(Setting.JOURNAL_SIZE, 0, 1_000_000), r.bool(Setting.OPENAI_SCHEMA_MEMBERS),
                 r.usageChunkAlways(), r.intIn(Setting.RATE_LIMIT_RPM, 0, 10_000_000),
-                r.readableFile(Setting.MODELS_FILE), r.bool(Setting.LOG_REQUESTS));
+                r.readableFile(Setting.MODELS_FILE), r.bool(Setting.LOG_REQUESTS), r.origin(Setting.CORS_ORIGIN));
     }
 
     /** True when the arguments ask for help. */
@@ -193,6 +193,15 @@ public final class ConfigResolver {
                 }
             }
             throw bad(Setting.CLOCK, "must be 'system' or 'fixed:<unix seconds>'");
+        }
+
+        /** Empty, {@code *}, or an origin such as {@code http://localhost:5173}. */
+        String origin(Setting s) {
+            String v = text(s);
+            if (!v.isEmpty() && !v.equals("*") && !v.matches("https?://[^/\\s]+")) {
+                throw bad(s, "must be '*' or an origin like http://localhost:5173 (scheme://host[:port], no path)");
+            }
+            return v;
         }
 
         /** Empty, or a path to a readable file. */

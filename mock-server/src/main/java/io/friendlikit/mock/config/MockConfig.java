@@ -10,7 +10,7 @@ public record MockConfig(int port, String host, Set<String> tokens, Set<String> 
                          long seed, long maxBodyBytes, ErrorEnvelope errorEnvelope, Set<String> endpoints,
                          boolean admin, long firstTokenMs, long interTokenMs, Clock clock, int journalSize,
                          boolean openAiSchemaMembers, boolean usageChunkAlways, int rateLimitRpm,
-                         String modelsFile, boolean logRequests) {
+                         String modelsFile, boolean logRequests, String corsOrigin) {
 
     public MockConfig {
         tokens = Set.copyOf(tokens);
@@ -52,6 +52,7 @@ public record MockConfig(int port, String host, Set<String> tokens, Set<String> 
         private int rateLimitRpm;
         private String modelsFile;
         private boolean logRequests;
+        private String corsOrigin;
 
         private Builder(MockConfig c) {
             port = c.port;
@@ -73,6 +74,7 @@ public record MockConfig(int port, String host, Set<String> tokens, Set<String> 
             rateLimitRpm = c.rateLimitRpm;
             modelsFile = c.modelsFile;
             logRequests = c.logRequests;
+            corsOrigin = c.corsOrigin;
         }
 
         public Builder port(int v) { port = v; return this; }
@@ -93,11 +95,12 @@ public record MockConfig(int port, String host, Set<String> tokens, Set<String> 
         public Builder rateLimitRpm(int v) { rateLimitRpm = v; return this; }
         public Builder modelsFile(String v) { modelsFile = v; return this; }
         public Builder logRequests(boolean v) { logRequests = v; return this; }
+        public Builder corsOrigin(String v) { corsOrigin = v; return this; }
 
         public MockConfig build() {
             return new MockConfig(port, host, tokens, teams, strictUnknownFields, seed, maxBodyBytes, errorEnvelope,
                     endpoints, admin, firstTokenMs, interTokenMs, clock, journalSize, openAiSchemaMembers,
-                    usageChunkAlways, rateLimitRpm, modelsFile, logRequests);
+                    usageChunkAlways, rateLimitRpm, modelsFile, logRequests, corsOrigin);
         }
     }
 }

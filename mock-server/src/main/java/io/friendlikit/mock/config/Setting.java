@@ -29,6 +29,8 @@ public enum Setting {
             "JSON file shaped like GET /serverless/v1/models whose data[] replaces the built-in catalogue"),
     LOG_REQUESTS("log-requests", "true",
             "print one line per chat request (status, what the client got wrong) to standard output"),
+    CORS_ORIGIN("cors-origin", "",
+            "answer browsers from this origin ('*' for any): CORS headers and OPTIONS preflights; empty: off"),
     USAGE_CHUNK("usage-chunk", "requested",
             "'requested': usage chunk only with stream_options.include_usage; 'always': in every stream");
 

@@ -11,6 +11,7 @@ import io.friendlikit.mock.script.ScenarioRegistry;
 import io.friendlikit.mock.validation.ValidationContext.Flavour;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
+import io.undertow.util.HttpString;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -33,10 +34,12 @@ public final class Routes implements HttpHandler {
     private final Map<String, Map<String, Route>> byPath = new LinkedHashMap<>();
     private final Responses responses;
     private final AtomicInteger openStreams = new AtomicInteger();
+    private final String corsOrigin;
 
     public Routes(MockConfig config, ObjectMapper mapper, ModelCatalog catalog, ChatService chat,
                   Responses responses, FaultRegistry faults, ScenarioRegistry scenarios, Journal journal) {
         this.responses = responses;
+        this.corsOrigin = config.corsOrigin();
         long limit = config.maxBodyBytes();
         List<Route> routes = new ArrayList<>(List.of(
                 new Route("POST", "/serverless/v1/chat/completions", "chat completions, serverless (bearer auth)",
@@ -75,6 +78,17 @@ public final class Routes implements HttpHandler {
         return openStreams.get();
     }
 
+    /** A CORS preflight: which methods and headers a browser may use on this path. */
+    private void preflight(HttpServerExchange exchange, Map<String, Route> methods) {
+        var headers = exchange.getResponseHeaders();
+        headers.put(HttpString.tryFromString("Access-Control-Allow-Methods"), String.join(", ", methods.keySet()));
+        String asked = exchange.getRequestHeaders().getFirst("Access-Control-Request-Headers");
+        headers.put(HttpString.tryFromString("Access-Control-Allow-Headers"),
+                asked != null ? asked : "Authorization, Content-Type, Accept, X-Friendli-Team");
+        headers.put(HttpString.tryFromString("Access-Control-Max-Age"), "600");
+        responses.noContent(exchange);
+    }
+
     public List<Route> table() {
         return table;
     }
@@ -84,6 +98,16 @@ public final class Routes implements HttpHandler {
         String path = exchange.getRequestPath();
         String method = exchange.getRequestMethod().toString();
         Map<String, Route> methods = byPath.get(path);
+        boolean cors = corsOrigin != null && !corsOrigin.isEmpty();
+        if (cors) {
+            exchange.getResponseHeaders().put(HttpString.tryFromString("Access-Control-Allow-Origin"), corsOrigin);
+            exchange.getResponseHeaders().put(HttpString.tryFromString("Access-Control-Expose-Headers"),
+                    "Retry-After");
+        }
+        if (cors && methods != null && method.equals("OPTIONS")) {
+            preflight(exchange, methods);
+            return;
+        }
         if (methods == null) {
             responses.error(exchange, ApiError.routeNotFound(method, path));
             return;
