@@ -226,7 +226,8 @@ public final class ChatService {
                 if (chunkCount > STREAM_CHUNK_LIMIT) {
                     return fail(ApiError.streamLimit(chunkCount, STREAM_CHUNK_LIMIT));
                 }
-                List<ChatChunk> chunks = answers.chunks(generation, meta, withUsage ? usage : null);
+                List<ChatChunk> chunks = sampledAt(answers.chunks(generation, meta, withUsage ? usage : null),
+                        pacing);
                 for (Fault f : active) {
                     chunks = f.chunks(chunks);
                 }
@@ -239,6 +240,23 @@ public final class ChatService {
                 return fail(ApiError.internal("cannot serialize the answer: " + e.getOriginalMessage()));
             }
         }
+    }
+
+    /**
+     * Gives each chunk the second it will be written at under the pacing (spec section 9.2: {@code created} is when
+     * the token was sampled, so it advances during a slow stream). Unpaced streams keep one timestamp.
+     */
+    static List<ChatChunk> sampledAt(List<ChatChunk> chunks, Pacing pacing) {
+        if (pacing.firstTokenMs() == 0 && pacing.interTokenMs() == 0) {
+            return chunks;
+        }
+        List<ChatChunk> out = new ArrayList<>(chunks.size());
+        for (int i = 0; i < chunks.size(); i++) {
+            ChatChunk c = chunks.get(i);
+            long offsetSeconds = (pacing.firstTokenMs() + pacing.interTokenMs() * i) / 1000;
+            out.add(new ChatChunk(c.id(), c.object(), c.created() + offsetSeconds, c.model(), c.choices(), c.usage()));
+        }
+        return out;
     }
 
     /**

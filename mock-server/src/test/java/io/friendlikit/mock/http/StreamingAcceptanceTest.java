@@ -138,6 +138,18 @@ class StreamingAcceptanceTest {
     }
 
     @Test
+    void createdAdvancesWithThePacingOfAStream() throws Exception {
+        try (TestServer slow = new TestServer(MockServer.builder().pacing(0, 250)
+                .clock(io.friendlikit.mock.config.MockConfig.fixedClock(1_735_722_000L)))) {
+            List<JsonNode> chunks = chunks(slow.rawPost(CHAT, body("\"stream\":true,\"max_tokens\":9,\"seed\":2")));
+            assertThat(chunks.get(0).get("created").asLong()).isEqualTo(1_735_722_000L);
+            assertThat(chunks.get(chunks.size() - 1).get("created").asLong())
+                    .as("the last of %d chunks, 250 ms apart", chunks.size())
+                    .isEqualTo(1_735_722_000L + 250L * (chunks.size() - 1) / 1000);
+        }
+    }
+
+    @Test
     void pacedStreamArrivesOverTime() throws Exception {
         try (TestServer slow = new TestServer(MockServer.builder().pacing(150, 20))) {
             long start = System.nanoTime();
