@@ -58,7 +58,8 @@ public final class ConfigResolver {
                 r.longIn(Setting.FIRST_TOKEN_MS, 0, 600_000), r.longIn(Setting.INTER_TOKEN_MS, 0, 60_000),
                 r.clock(), r.intIn(Setting.JOURNAL_SIZE, 0, 1_000_000), r.bool(Setting.OPENAI_SCHEMA_MEMBERS),
                 r.usageChunkAlways(), r.intIn(Setting.RATE_LIMIT_RPM, 0, 10_000_000),
-                r.readableFile(Setting.MODELS_FILE), r.bool(Setting.LOG_REQUESTS), r.origin(Setting.CORS_ORIGIN));
+                r.readableFile(Setting.MODELS_FILE), r.bool(Setting.LOG_REQUESTS), r.origin(Setting.CORS_ORIGIN),
+                r.oneOf(Setting.UNPARSED_REASONING, "drop", "inline").equals("inline"));
     }
 
     /** True when the arguments ask for help. */
@@ -193,6 +194,16 @@ public final class ConfigResolver {
                 }
             }
             throw bad(Setting.CLOCK, "must be 'system' or 'fixed:<unix seconds>'");
+        }
+
+        String oneOf(Setting s, String... allowed) {
+            String v = text(s);
+            for (String a : allowed) {
+                if (a.equals(v)) {
+                    return v;
+                }
+            }
+            throw bad(s, "must be one of " + String.join(", ", allowed));
         }
 
         /** Empty, {@code *}, or an origin such as {@code http://localhost:5173}. */

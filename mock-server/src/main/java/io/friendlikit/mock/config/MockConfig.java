@@ -10,7 +10,8 @@ public record MockConfig(int port, String host, Set<String> tokens, Set<String> 
                          long seed, long maxBodyBytes, ErrorEnvelope errorEnvelope, Set<String> endpoints,
                          boolean admin, long firstTokenMs, long interTokenMs, Clock clock, int journalSize,
                          boolean openAiSchemaMembers, boolean usageChunkAlways, int rateLimitRpm,
-                         String modelsFile, boolean logRequests, String corsOrigin) {
+                         String modelsFile, boolean logRequests, String corsOrigin,
+                         boolean inlineUnparsedReasoning) {
 
     public MockConfig {
         tokens = Set.copyOf(tokens);
@@ -53,6 +54,7 @@ public record MockConfig(int port, String host, Set<String> tokens, Set<String> 
         private String modelsFile;
         private boolean logRequests;
         private String corsOrigin;
+        private boolean inlineUnparsedReasoning;
 
         private Builder(MockConfig c) {
             port = c.port;
@@ -75,6 +77,7 @@ public record MockConfig(int port, String host, Set<String> tokens, Set<String> 
             modelsFile = c.modelsFile;
             logRequests = c.logRequests;
             corsOrigin = c.corsOrigin;
+            inlineUnparsedReasoning = c.inlineUnparsedReasoning;
         }
 
         public Builder port(int v) { port = v; return this; }
@@ -96,11 +99,13 @@ public record MockConfig(int port, String host, Set<String> tokens, Set<String> 
         public Builder modelsFile(String v) { modelsFile = v; return this; }
         public Builder logRequests(boolean v) { logRequests = v; return this; }
         public Builder corsOrigin(String v) { corsOrigin = v; return this; }
+        public Builder inlineUnparsedReasoning(boolean v) { inlineUnparsedReasoning = v; return this; }
 
         public MockConfig build() {
             return new MockConfig(port, host, tokens, teams, strictUnknownFields, seed, maxBodyBytes, errorEnvelope,
                     endpoints, admin, firstTokenMs, interTokenMs, clock, journalSize, openAiSchemaMembers,
-                    usageChunkAlways, rateLimitRpm, modelsFile, logRequests, corsOrigin);
+                    usageChunkAlways, rateLimitRpm, modelsFile, logRequests, corsOrigin,
+                    inlineUnparsedReasoning);
         }
     }
 }

@@ -31,6 +31,9 @@ public enum Setting {
             "print one line per chat request (status, what the client got wrong) to standard output"),
     CORS_ORIGIN("cors-origin", "",
             "answer browsers from this origin ('*' for any): CORS headers and OPTIONS preflights; empty: off"),
+    UNPARSED_REASONING("unparsed-reasoning", "drop",
+            "reasoning model without parse_reasoning: 'drop' answers without reasoning; 'inline' writes "
+                    + "<think>...</think> ahead of the content"),
     USAGE_CHUNK("usage-chunk", "requested",
             "'requested': usage chunk only with stream_options.include_usage; 'always': in every stream");
 

@@ -65,7 +65,7 @@ public final class ChatService {
         this.mapper = mapper;
         this.catalog = catalog;
         this.binder = new RequestBinder(mapper);
-        this.generator = new Generator(config.seed());
+        this.generator = new Generator(config.seed(), config.inlineUnparsedReasoning());
         this.ids = new IdSource(config.seed());
         this.chunkWriter = new ChunkWriter(mapper);
         this.rateLimiter = new RateLimiter(config.rateLimitRpm());

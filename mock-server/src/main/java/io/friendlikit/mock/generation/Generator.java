@@ -78,8 +78,20 @@ public final class Generator {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private final long serverSeed;
+    private final boolean inlineReasoning;
 
     public Generator(long serverSeed) {
+        this(serverSeed, false);
+    }
+
+    /**
+     * @param inlineReasoning true: a reasoning model whose reasoning is not parsed ({@code parse_reasoning} not true)
+     *                        still thinks, and its reasoning comes first in {@code content} as
+     *                        {@code <think>…</think>} (spec section 3.1 implies unparsed output keeps it inline);
+     *                        false: such a model answers without reasoning
+     */
+    public Generator(long serverSeed, boolean inlineReasoning) {
+        this.inlineReasoning = inlineReasoning;
         this.serverSeed = serverSeed;
     }
 
@@ -120,7 +132,10 @@ public final class Generator {
         List<ChoiceOutput> choices = new ArrayList<>(request.n());
         for (int i = 0; i < request.n(); i++) {
             long seed = choiceSeed(request, i, messagesHash);
-            List<String> reasoning = reasoning(request, model, new SplittableRandom(Seeds.combine(seed, STREAM_REASONING)));
+            boolean parsed = Boolean.TRUE.equals(request.parseReasoning());
+            List<String> reasoning = parsed || inlineReasoning
+                    ? reasoning(request, model, new SplittableRandom(Seeds.combine(seed, STREAM_REASONING)))
+                    : List.of();
             SplittableRandom rng = new SplittableRandom(Seeds.combine(seed, STREAM_TEXT));
             SplittableRandom ids = new SplittableRandom(Seeds.combine(Seeds.combine(seed, STREAM_IDS), i));
             List<PlannedCall> calls = new ArrayList<>();
@@ -132,6 +147,14 @@ public final class Generator {
                 }
             } else {
                 content = content(request, rng, hints, budget);
+            }
+            if (!parsed && !reasoning.isEmpty()) {
+                boolean text = request.responseFormat() == null
+                        || request.responseFormat().type() == ResponseFormat.Type.TEXT;
+                if (content != null && text) {
+                    content = inline(reasoning, content);
+                }
+                reasoning = List.of();
             }
             choices.add(assemble(request, i, seed, budget, reasoning, content, calls));
         }
@@ -263,8 +286,17 @@ public final class Generator {
         }
     }
 
+    /** Unparsed reasoning ahead of the answer, the way a reasoning model writes it: think tags, a blank line. */
+    private static List<String> inline(List<String> reasoning, List<String> content) {
+        List<String> out = new ArrayList<>(Tokenizer.tokenize("<think>\n"));
+        out.addAll(reasoning);
+        out.addAll(Tokenizer.tokenize("\n</think>\n\n"));
+        out.addAll(content);
+        return out;
+    }
+
     private static List<String> reasoning(ChatRequest request, ModelInfo model, SplittableRandom rng) {
-        if (model == null || !model.reasoning() || !Boolean.TRUE.equals(request.parseReasoning())
+        if (model == null || !model.reasoning()
                 || Boolean.FALSE.equals(request.chatTemplateKwargs().get("enable_thinking"))) {
             return List.of();
         }

@@ -30,6 +30,22 @@ class ReasoningTest {
     }
 
     @Test
+    void unparsedReasoningCanBeWrittenInlineInThinkTags() {
+        Generator inline = new Generator(21, true);
+        ChoiceOutput parsed = inline.generate(ask().parseReasoning(true).build(), Requests.REASONING).choices().get(0);
+        ChoiceOutput unparsed = inline.generate(ask().build(), Requests.REASONING).choices().get(0);
+        assertThat(unparsed.reasoning()).isEmpty();
+        assertThat(unparsed.contentText())
+                .isEqualTo("<think>\n" + parsed.reasoningText() + "\n</think>\n\n" + parsed.contentText());
+        assertThat(unparsed.completionTokens()).isEqualTo(unparsed.content().size());
+        ChoiceOutput plainModel = inline.generate(ask().build(), Requests.PLAIN).choices().get(0);
+        assertThat(plainModel.contentText()).doesNotContain("<think>");
+        ChoiceOutput off = inline.generate(ask().kwarg("enable_thinking", false).build(), Requests.REASONING)
+                .choices().get(0);
+        assertThat(off.contentText()).doesNotContain("<think>");
+    }
+
+    @Test
     void noReasoningWithoutParseReasoningOrOnPlainModels() {
         assertThat(reasoning(ask().build()).reasoning()).isEmpty();
         assertThat(reasoning(ask().parseReasoning(false).build()).reasoning()).isEmpty();
