@@ -59,11 +59,36 @@ final class AdminApi {
         };
     }
 
+    /** The journal, optionally filtered: {@code ?status=422}, {@code ?path=/dedicated/v1/chat/completions}, {@code ?last=10}. */
     HttpHandler journal() {
         return ex -> {
+            String status = query(ex, "status");
+            String path = query(ex, "path");
+            String last = query(ex, "last");
+            java.util.List<Journal.Entry> entries = new ArrayList<>();
+            for (Journal.Entry e : journal.entries()) {
+                if ((status == null || status.equals(Integer.toString(e.status())))
+                        && (path == null || path.equals(e.path()))) {
+                    entries.add(e);
+                }
+            }
+            if (last != null) {
+                int n;
+                try {
+                    n = Integer.parseInt(last);
+                } catch (NumberFormatException problem) {
+                    n = -1;
+                }
+                if (n < 0) {
+                    responses.error(ex, ApiError.badAdminRequest("last", "last: must be a non-negative integer, got '"
+                            + last + "'"));
+                    return;
+                }
+                entries = entries.subList(Math.max(0, entries.size() - n), entries.size());
+            }
             ObjectNode root = mapper.createObjectNode();
             ArrayNode list = root.putArray("entries");
-            for (Journal.Entry e : journal.entries()) {
+            for (Journal.Entry e : entries) {
                 ObjectNode item = list.addObject();
                 item.put("id", e.id());
                 item.put("receivedAt", e.receivedAt().toString());
@@ -204,6 +229,11 @@ final class AdminApi {
             scenarios.clear();
             responses.noContent(ex);
         };
+    }
+
+    private static String query(HttpServerExchange ex, String name) {
+        java.util.Deque<String> values = ex.getQueryParameters().get(name);
+        return values == null || values.isEmpty() ? null : values.getFirst();
     }
 
     private static String text(JsonNode node, String field) {

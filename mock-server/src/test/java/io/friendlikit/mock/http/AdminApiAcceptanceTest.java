@@ -170,6 +170,12 @@ class AdminApiAcceptanceTest {
                 .body("entries[0].violations[0].param", equalTo("top_p"))
                 .body("entries[1].rawBody", equalTo("{oops"))
                 .body("entries[1].violations[0].code", equalTo("invalid_json"));
+        mock.bare().get("/__admin/journal?status=422").then().body("entries", hasSize(2));
+        mock.bare().get("/__admin/journal?status=200").then().body("entries", hasSize(0));
+        mock.bare().get("/__admin/journal?last=1").then().body("entries", hasSize(1))
+                .body("entries[0].rawBody", equalTo("{oops"));
+        mock.bare().get("/__admin/journal?last=x").then().statusCode(400)
+                .body("message", containsString("last: must be a non-negative integer"));
         mock.bare().delete("/__admin/journal").then().statusCode(204);
         mock.bare().get("/__admin/journal").then().body("entries", hasSize(0));
     }
