@@ -40,6 +40,8 @@ public final class ChatService {
 
     /** Most tokens (alternatives included) one answer may make the mock hold in memory. */
     public static final long GENERATION_LIMIT = 2_000_000;
+    /** Bodies larger than this are journaled as their first 4096 bytes of text only. */
+    static final int JOURNAL_BODY_LIMIT = 65_536;
     /** Most chunks one stream may have (each is a few hundred bytes held until written). */
     public static final int STREAM_CHUNK_LIMIT = 65_536;
     /** Upper bound of a natural text answer with its reasoning, in tokens (see TextComposer, Generator). */
@@ -313,13 +315,17 @@ public final class ChatService {
         Map<String, String> headers = new LinkedHashMap<>(exchange.headers());
         headers.computeIfPresent("authorization", (k, v) -> mask(v));
         String raw = null;
-        if (attempt.body == null && exchange.body().length > 0) {
-            String text = new String(exchange.body(), StandardCharsets.UTF_8);
-            raw = text.length() > 4096 ? text.substring(0, 4096) : text;
+        JsonNode kept = attempt.body;
+        if (exchange.body().length > JOURNAL_BODY_LIMIT) {
+            kept = null; // a full journal of large bodies would hold gigabytes
+        }
+        if (kept == null && exchange.body().length > 0) {
+            int end = Math.min(exchange.body().length, 4096);
+            raw = new String(exchange.body(), 0, end, StandardCharsets.UTF_8);
         }
         List<String> faultTypes = attempt.active.stream().map(Fault::type).toList();
         journal.record(new Journal.Entry(journal.nextId(), config.clock().instant(), exchange.method(),
-                exchange.path(), headers, attempt.body, raw, status, error, attempt.violations, faultTypes,
+                exchange.path(), headers, kept, raw, status, error, attempt.violations, faultTypes,
                 attempt.stream));
     }
 
