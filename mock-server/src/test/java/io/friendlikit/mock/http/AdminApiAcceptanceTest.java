@@ -160,6 +160,16 @@ class AdminApiAcceptanceTest {
     }
 
     @Test
+    void journalKeepsOnlyTheStartOfLargeBodies() {
+        String big = "{\"model\":\"meta-llama-3.1-8b-instruct\",\"messages\":[{\"role\":\"user\",\"content\":\""
+                + "word ".repeat(20_000) + "\"}]}";
+        mock.authed().body(big).post(CHAT).then().statusCode(200);
+        mock.bare().get("/__admin/journal?last=1").then()
+                .body("entries[0].body", org.hamcrest.Matchers.nullValue())
+                .body("entries[0].rawBody.length()", equalTo(4096));
+    }
+
+    @Test
     void journalTellsWhatTheClientGotWrong() {
         mock.authed().body(body("\"top_p\":0")).post(CHAT);
         mock.authed().body("{oops").post(CHAT);
