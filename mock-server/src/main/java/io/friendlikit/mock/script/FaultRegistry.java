@@ -13,7 +13,13 @@ public final class FaultRegistry {
     private final List<Rule> rules = new ArrayList<>();
     private long nextId = 1;
 
+    /** More than this many at once is refused (a script that loops by mistake should not fill the heap). */
+    public static final int CAPACITY = 10_000;
+
     public synchronized Rule add(Fault fault, Integer times) {
+        if (rules.size() >= CAPACITY) {
+            throw new IllegalArgumentException("at most " + CAPACITY + " faults may be active; DELETE some first");
+        }
         Rule rule = new Rule("fault-" + nextId++, fault, times);
         rules.add(rule);
         return rule;

@@ -15,7 +15,13 @@ public final class ScenarioRegistry {
     private final List<Scenario> scenarios = new ArrayList<>();
     private long nextId = 1;
 
+    /** More than this many at once is refused (a script that loops by mistake should not fill the heap). */
+    public static final int CAPACITY = 10_000;
+
     public synchronized Scenario add(String contains, String model, CannedReply reply, Integer times) {
+        if (scenarios.size() >= CAPACITY) {
+            throw new IllegalArgumentException("at most " + CAPACITY + " scenarios may be active; DELETE some first");
+        }
         Scenario s = new Scenario("scenario-" + nextId++, contains, model, reply, times);
         scenarios.add(s);
         return s;
