@@ -42,6 +42,16 @@ public final class ErrorRenderer {
         return root;
     }
 
+    /**
+     * An error event inside a stream: always carries the {@code error} object, because stream readers (OpenAI SDKs,
+     * Friendli's AI-SDK provider) look for that member in each payload (spec section 9.6).
+     */
+    public byte[] renderStreamEvent(ApiError error) {
+        ErrorRenderer withErrorObject = envelope == ErrorEnvelope.MESSAGE ? new ErrorRenderer(mapper, ErrorEnvelope.BOTH)
+                : this;
+        return withErrorObject.renderBytes(error);
+    }
+
     public byte[] renderBytes(ApiError error) {
         try {
             return mapper.writeValueAsBytes(render(error));

@@ -72,7 +72,7 @@ final class ChatHandler implements HttpHandler {
                 responses.json(ex, 200, plain.json());
             }
         } else if (outcome instanceof Outcome.Stream stream) {
-            String errorPayload = new String(responses.renderer().renderBytes(
+            String errorPayload = new String(responses.renderer().renderStreamEvent(
                     ApiError.injected(500, stream.plan().errorMessage() == null ? "stream failed"
                             : stream.plan().errorMessage(), null)), java.nio.charset.StandardCharsets.UTF_8);
             openStreams.incrementAndGet();

@@ -78,6 +78,16 @@ class AdminApiAcceptanceTest {
     }
 
     @Test
+    void streamErrorEventCarriesTheErrorObjectWhateverTheEnvelope() {
+        try (TestServer messageOnly = new TestServer(io.friendlikit.mock.MockServer.builder()
+                .errorEnvelope(io.friendlikit.mock.config.ErrorEnvelope.MESSAGE))) {
+            messageOnly.server().faults().add(new io.friendlikit.mock.script.Fault.StreamError(1, "boom"), 1);
+            List<String> payloads = SseFrames.payloads(messageOnly.rawPost(CHAT, body("\"stream\":true")).body());
+            assertThat(payloads.get(1)).contains("\"error\":{\"message\":\"boom\"");
+        }
+    }
+
+    @Test
     void disconnectCutsTheStream() {
         fault("{\"type\":\"disconnect\",\"afterChunks\":1}");
         try {
