@@ -117,6 +117,13 @@ public record ApiError(int status, String type, String message, String param, St
                 "rate_limit_exceeded", List.of(), (int) retryAfterSeconds, null);
     }
 
+    /** The mock holds as much streamed text as it allows; new streams wait (a limit of the mock). */
+    public static ApiError busy(long budgetMiB) {
+        return new ApiError(429, "rate_limit_error", "the mock is holding " + budgetMiB
+                + " MiB of open streams, its limit (a quarter of its heap); retry when some have finished", null,
+                "mock_busy", List.of(), 1, null);
+    }
+
     /** The legacy timeout_microseconds expired before the answer was complete (spec section 10.4: HTTP 429). */
     public static ApiError timedOut(long timeoutMicros, long neededMillis) {
         return new ApiError(429, "rate_limit_error", "the request did not complete within timeout_microseconds ("

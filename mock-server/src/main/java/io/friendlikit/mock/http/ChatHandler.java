@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /** POST .../chat/completions: reads the body, asks the {@link ChatService}, writes JSON or a stream. */
 final class ChatHandler implements HttpHandler {
@@ -24,14 +25,31 @@ final class ChatHandler implements HttpHandler {
     private final Responses responses;
     private final long maxBodyBytes;
     private final AtomicInteger openStreams;
+    private final AtomicLong streamBytes;
+
+    /**
+     * Memory all open streams together may hold in not-yet-written text: a quarter of the heap. Beyond it new
+     * streams get a 429, so many slow, long streams cannot exhaust the mock.
+     */
+    static final long STREAM_MEMORY_BUDGET = Runtime.getRuntime().maxMemory() / 4;
 
     ChatHandler(ValidationContext.Flavour flavour, ChatService service, Responses responses, long maxBodyBytes,
-                AtomicInteger openStreams) {
+                AtomicInteger openStreams, AtomicLong streamBytes) {
         this.flavour = flavour;
         this.service = service;
         this.responses = responses;
         this.maxBodyBytes = maxBodyBytes;
         this.openStreams = openStreams;
+        this.streamBytes = streamBytes;
+    }
+
+    /** Text a stream holds until written (UTF-16 in memory). */
+    private static long heldBytes(Outcome.Stream stream) {
+        long chars = 0;
+        for (String p : stream.plan().payloads()) {
+            chars += p.length();
+        }
+        return 2 * chars;
     }
 
     @Override
@@ -72,11 +90,20 @@ final class ChatHandler implements HttpHandler {
                 responses.json(ex, 200, plain.json());
             }
         } else if (outcome instanceof Outcome.Stream stream) {
+            long held = heldBytes(stream);
+            if (streamBytes.addAndGet(held) > STREAM_MEMORY_BUDGET) {
+                streamBytes.addAndGet(-held);
+                responses.error(ex, ApiError.busy(STREAM_MEMORY_BUDGET >> 20));
+                return;
+            }
             String errorPayload = new String(responses.renderer().renderStreamEvent(
                     ApiError.injected(500, stream.plan().errorMessage() == null ? "stream failed"
                             : stream.plan().errorMessage(), null)), java.nio.charset.StandardCharsets.UTF_8);
             openStreams.incrementAndGet();
-            SseWriter.start(ex, stream.plan(), stream.pacing(), errorPayload, openStreams::decrementAndGet);
+            SseWriter.start(ex, stream.plan(), stream.pacing(), errorPayload, () -> {
+                openStreams.decrementAndGet();
+                streamBytes.addAndGet(-held);
+            });
         }
     }
 

@@ -34,6 +34,7 @@ public final class Routes implements HttpHandler {
     private final Map<String, Map<String, Route>> byPath = new LinkedHashMap<>();
     private final Responses responses;
     private final AtomicInteger openStreams = new AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicLong streamBytes = new java.util.concurrent.atomic.AtomicLong();
     private final String corsOrigin;
 
     public Routes(MockConfig config, ObjectMapper mapper, ModelCatalog catalog, ChatService chat,
@@ -43,12 +44,12 @@ public final class Routes implements HttpHandler {
         long limit = config.maxBodyBytes();
         List<Route> routes = new ArrayList<>(List.of(
                 new Route("POST", "/serverless/v1/chat/completions", "chat completions, serverless (bearer auth)",
-                        new ChatHandler(Flavour.SERVERLESS, chat, responses, limit, openStreams)),
+                        new ChatHandler(Flavour.SERVERLESS, chat, responses, limit, openStreams, streamBytes)),
                 new Route("POST", "/dedicated/v1/chat/completions",
                         "chat completions, dedicated endpoints (model = endpoint id)",
-                        new ChatHandler(Flavour.DEDICATED, chat, responses, limit, openStreams)),
+                        new ChatHandler(Flavour.DEDICATED, chat, responses, limit, openStreams, streamBytes)),
                 new Route("POST", "/v1/chat/completions", "chat completions, Friendli Container flavour (no auth)",
-                        new ChatHandler(Flavour.CONTAINER, chat, responses, limit, openStreams)),
+                        new ChatHandler(Flavour.CONTAINER, chat, responses, limit, openStreams, streamBytes)),
                 new Route("GET", "/serverless/v1/models", "the model catalogue",
                         new ModelsHandler(mapper, catalog, responses))));
         if (config.admin()) {
