@@ -20,10 +20,8 @@ import java.util.Map;
  * default rather than failing (that only happens when validation is switched off by a fault).
  */
 public final class RequestBinder {
-
-    /** Upper bounds the binder enforces even when validation is off, so no request can exhaust the mock. */
-    static final int MAX_N = 128;
-    static final int MAX_TOP_LOGPROBS = 20;
+    // n and top_logprobs are clamped to ChatRequest's caps even when validation is off (a fault), so no request
+    // can exhaust the mock.
 
     private final ObjectMapper mapper;
 
@@ -39,7 +37,7 @@ public final class RequestBinder {
                 messages(present(body, "messages")),
                 bool(body, "stream", false),
                 includeUsage,
-                Math.max(1, Math.min(MAX_N, integer(body, "n", 1))),
+                Math.max(1, Math.min(ChatRequest.MAX_N, integer(body, "n", 1))),
                 nullableInt(body, "max_tokens"),
                 Math.max(0, integer(body, "min_tokens", 0)),
                 strings(present(body, "stop")),
@@ -52,7 +50,7 @@ public final class RequestBinder {
                 number(body, "presence_penalty", 0.0),
                 number(body, "repetition_penalty", 1.0),
                 bool(body, "logprobs", false),
-                clamp(nullableInt(body, "top_logprobs"), 0, MAX_TOP_LOGPROBS),
+                clamp(nullableInt(body, "top_logprobs"), 0, ChatRequest.MAX_TOP_LOGPROBS),
                 tools(present(body, "tools")),
                 toolChoice(present(body, "tool_choice")),
                 bool(body, "parallel_tool_calls", true),

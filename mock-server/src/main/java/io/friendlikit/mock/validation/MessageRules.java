@@ -181,15 +181,9 @@ final class MessageRules {
         if (walk.required(Walk.child(path, "id"), id, STRING, RuleIds.MSG_ASSISTANT)) {
             ids.add(id.textValue());
         }
-        String typePath = Walk.child(path, "type");
-        JsonNode type = call.get("type");
-        if (walk.required(typePath, type, STRING, RuleIds.MSG_ASSISTANT) && !type.textValue().equals("function")) {
-            walk.add(typePath, typePath + " must be 'function', got " + JsonValues.quoted(type.textValue()),
-                    Codes.UNKNOWN_ENUM, RuleIds.MSG_ASSISTANT);
-        }
         String functionPath = Walk.child(path, "function");
-        JsonNode function = call.get("function");
-        if (walk.required(functionPath, function, OBJECT, RuleIds.MSG_ASSISTANT)) {
+        JsonNode function = walk.functionMember(path, call, RuleIds.MSG_ASSISTANT);
+        if (function != null) {
             walk.required(Walk.child(functionPath, "name"), function.get("name"), STRING, RuleIds.MSG_ASSISTANT);
             walk.required(Walk.child(functionPath, "arguments"), function.get("arguments"), STRING,
                     RuleIds.MSG_ASSISTANT);

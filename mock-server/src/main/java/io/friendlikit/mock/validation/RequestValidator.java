@@ -2,6 +2,7 @@ package io.friendlikit.mock.validation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.friendlikit.mock.validation.FieldRule.Presence;
+import io.friendlikit.mock.wire.ChatRequest;
 import io.friendlikit.mock.validation.Violation.Codes;
 
 import java.util.LinkedHashMap;
@@ -124,7 +125,7 @@ public final class RequestValidator {
             optional("logprobs", BOOLEAN),
             optional("max_tokens", INTEGER, Range.atLeast("1")),
             optional("min_p", NUMBER, Range.closed("0", "1")),
-            optional("n", INTEGER, Range.closed("1", "128")),
+            optional("n", INTEGER, Range.closed("1", String.valueOf(ChatRequest.MAX_N))),
             optional("parallel_tool_calls", BOOLEAN),
             optional("presence_penalty", NUMBER, Range.closed("-2", "2")),
             optional("repetition_penalty", NUMBER, Range.greaterThan("0")),
@@ -142,7 +143,7 @@ public final class RequestValidator {
             new FieldRule("tool_choice", List.of(STRING, OBJECT), "a string or an object",
                     Presence.OPTIONAL_NOT_NULL, ToolRules::checkToolChoice),
             optional("top_k", INTEGER, Range.atLeast("0")),
-            optional("top_logprobs", INTEGER, Range.closed("0", "20")),
+            optional("top_logprobs", INTEGER, Range.closed("0", String.valueOf(ChatRequest.MAX_TOP_LOGPROBS))),
             optional("top_p", NUMBER, Range.openClosed("0", "1")),
             optional("xtc_threshold", NUMBER, Range.closed("0", "1")),
             optional("xtc_probability", NUMBER, Range.closed("0", "1")),

@@ -49,15 +49,9 @@ final class ToolRules {
         if (!walk.required(path, tool, OBJECT, RuleIds.TOOL_TYPE)) {
             return;
         }
-        String typePath = Walk.child(path, "type");
-        JsonNode type = tool.get("type");
-        if (walk.required(typePath, type, STRING, RuleIds.TOOL_TYPE) && !type.textValue().equals("function")) {
-            walk.add(typePath, typePath + " must be 'function', got " + JsonValues.quoted(type.textValue()),
-                    Codes.UNKNOWN_ENUM, RuleIds.TOOL_TYPE);
-        }
         String functionPath = Walk.child(path, "function");
-        JsonNode function = tool.get("function");
-        if (walk.required(functionPath, function, OBJECT, RuleIds.TOOL_TYPE)) {
+        JsonNode function = walk.functionMember(path, tool, RuleIds.TOOL_TYPE);
+        if (function != null) {
             checkFunction(functionPath, function, walk, firstIndexByName, index);
         }
         walk.unknownMembers(tool, path, TOOL_MEMBERS);
@@ -105,15 +99,9 @@ final class ToolRules {
             }
             return;
         }
-        String typePath = Walk.child(path, "type");
-        JsonNode type = choice.get("type");
-        if (walk.required(typePath, type, STRING, RuleIds.TOOLCHOICE_FORMAT) && !type.textValue().equals("function")) {
-            walk.add(typePath, typePath + " must be 'function', got " + JsonValues.quoted(type.textValue()),
-                    Codes.UNKNOWN_ENUM, RuleIds.TOOLCHOICE_FORMAT);
-        }
         String functionPath = Walk.child(path, "function");
-        JsonNode function = choice.get("function");
-        if (walk.required(functionPath, function, OBJECT, RuleIds.TOOLCHOICE_FORMAT)) {
+        JsonNode function = walk.functionMember(path, choice, RuleIds.TOOLCHOICE_FORMAT);
+        if (function != null) {
             checkName(Walk.child(functionPath, "name"), function.get("name"), walk, RuleIds.TOOLCHOICE_FORMAT);
             walk.unknownMembers(function, functionPath, CHOICE_FUNCTION_MEMBERS);
         }

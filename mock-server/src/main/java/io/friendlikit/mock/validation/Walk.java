@@ -149,6 +149,23 @@ final class Walk {
         }
     }
 
+    /**
+     * The shape shared by tools, tool calls and a named tool_choice: {@code "type": "function"} and a
+     * {@code function} object. Reports what is wrong under {@code rule}.
+     *
+     * @return the {@code function} object, or null when it is missing or not an object
+     */
+    JsonNode functionMember(String path, JsonNode owner, String rule) {
+        String typePath = child(path, "type");
+        JsonNode type = owner.get("type");
+        if (required(typePath, type, JsonKind.STRING, rule) && !type.textValue().equals("function")) {
+            add(typePath, typePath + " must be 'function', got " + JsonValues.quoted(type.textValue()),
+                    Codes.UNKNOWN_ENUM, rule);
+        }
+        JsonNode function = owner.get("function");
+        return required(child(path, "function"), function, JsonKind.OBJECT, rule) ? function : null;
+    }
+
     static String child(String path, String name) {
         return path == null || path.isEmpty() ? name : path + "." + name;
     }

@@ -40,6 +40,11 @@ public record ChatRequest(
         List<Long> eosToken,
         Map<String, Double> logitBias) {
 
+    /** Largest n (a guess: the spec documents no cap; OpenAI's is 128). Validated, and enforced by the binder. */
+    public static final int MAX_N = 128;
+    /** Largest top_logprobs (a guess, as OpenAI's). Validated, and enforced by the binder. */
+    public static final int MAX_TOP_LOGPROBS = 20;
+
     public ChatRequest {
         messages = List.copyOf(messages);
         stop = List.copyOf(stop);
