@@ -75,14 +75,14 @@ public final class Parser<T> {
     // ------------------------------------------------------------------ the kinds of settings
 
     /** An integer in {@code [min, max]}. */
-    public static Parser<Integer> ints(int min, int max) {
+    static Parser<Integer> ints(int min, int max) {
         Parser<Long> longs = longs(min, max);
         return Parser.<Integer>of(longs.rule, text -> longs.parse(text).intValue(), String::valueOf)
                 .allowing(v -> v >= min && v <= max, between(min, max));
     }
 
     /** An integer in {@code [min, max]}. */
-    public static Parser<Long> longs(long min, long max) {
+    static Parser<Long> longs(long min, long max) {
         String rule = min == Long.MIN_VALUE && max == Long.MAX_VALUE ? "an integer"
                 : max == Long.MAX_VALUE ? "an integer of at least " + min
                 : "an integer from " + min + " to " + max;
@@ -101,7 +101,7 @@ public final class Parser<T> {
     }
 
     /** {@code true} or {@code false}, in any case. */
-    public static Parser<Boolean> bool() {
+    static Parser<Boolean> bool() {
         return of("true or false", text -> switch (text.toLowerCase(Locale.ROOT)) {
             case "true" -> Boolean.TRUE;
             case "false" -> Boolean.FALSE;
@@ -109,18 +109,13 @@ public final class Parser<T> {
         }, String::valueOf);
     }
 
-    /** Any text, trimmed. */
-    public static Parser<String> text() {
-        return of("any text", text -> text, v -> v);
-    }
-
     /** Any text that is not blank, trimmed. */
-    public static Parser<String> nonBlank() {
+    static Parser<String> nonBlank() {
         return of("any non-empty text", text -> text, (String v) -> v).allowing(v -> !v.isBlank(), "must not be empty");
     }
 
     /** Comma-separated entries, trimmed, blanks skipped, order kept. */
-    public static Parser<Set<String>> list() {
+    static Parser<Set<String>> list() {
         Parser<Set<String>> p = of("a comma-separated list (blank entries skipped)", text -> {
             Set<String> out = new LinkedHashSet<>();
             for (String part : text.split(",")) {
@@ -136,7 +131,7 @@ public final class Parser<T> {
     }
 
     /** One of the constants of {@code type}, written in lower case ({@code BOTH} is {@code both}). */
-    public static <E extends Enum<E>> Parser<E> oneOf(Class<E> type) {
+    static <E extends Enum<E>> Parser<E> oneOf(Class<E> type) {
         List<String> names = new ArrayList<>();
         for (E e : type.getEnumConstants()) {
             names.add(e.name().toLowerCase(Locale.ROOT));
@@ -153,7 +148,7 @@ public final class Parser<T> {
     }
 
     /** {@code system}, or {@code fixed:<unix seconds>} for a clock that always reads that instant. */
-    public static Parser<Clock> clock() {
+    static Parser<Clock> clock() {
         String phrase = "must be 'system' or 'fixed:<unix seconds>'";
         return Parser.<Clock>of("'system' or 'fixed:<unix seconds>'", text -> {
             if (text.equals("system")) {
@@ -182,14 +177,14 @@ public final class Parser<T> {
     }
 
     /** Empty, {@code *}, or an origin such as {@code http://localhost:5173}. */
-    public static Parser<String> origin() {
+    static Parser<String> origin() {
         return of("empty, '*', or an origin such as http://localhost:5173", text -> text, (String v) -> v)
                 .allowing(v -> v.isEmpty() || v.equals("*") || v.matches("https?://[^/\\s]+"),
                         "must be '*' or an origin like http://localhost:5173 (scheme://host[:port], no path)");
     }
 
     /** Empty, or the path of a readable file. */
-    public static Parser<String> readableFile() {
+    static Parser<String> readableFile() {
         return of("empty, or the path of a readable file", text -> text, (String v) -> v)
                 .allowing(v -> v.isEmpty() || readable(v), "is not a readable file");
     }
