@@ -37,8 +37,11 @@ final class Responder {
                 responses.error(ex, ApiError.busy(budget.limitBytes() >> 20));
                 return;
             }
+            StreamBudget.Lease held = lease.get();
+            // A client that leaves during the first-token delay gives its share back at once.
+            ex.getConnection().addCloseListener(connection -> held.close());
             Pacing between = new Pacing(0, stream.pacing().interTokenMs());
-            write = () -> SseWriter.start(ex, stream.plan(), between, lease.get()::close);
+            write = () -> SseWriter.start(ex, stream.plan(), between, held::close);
         } else {
             throw new IllegalStateException("unknown outcome " + outcome);
         }
