@@ -7,6 +7,7 @@ import io.friendlikit.mock.config.ErrorEnvelope;
 import io.friendlikit.mock.config.MockConfig;
 import io.friendlikit.mock.config.Setting;
 import io.friendlikit.mock.config.UsageChunk;
+import io.friendlikit.mock.delivery.StreamBudget;
 import io.friendlikit.mock.engine.ChatService;
 import io.friendlikit.mock.engine.Mappers;
 import io.friendlikit.mock.errors.ErrorRenderer;
@@ -48,6 +49,8 @@ public final class MockServer implements AutoCloseable {
     private final FaultRegistry faults = new FaultRegistry();
     private final ScenarioRegistry scenarios = new ScenarioRegistry();
     private final Journal journal;
+    /** Open streams together may hold a quarter of the heap in unwritten text; beyond it a stream gets 429. */
+    private final StreamBudget streams = StreamBudget.quarterOfHeap();
     private final Routes routes;
     private Undertow undertow;
     private URI baseUri;
@@ -59,7 +62,7 @@ public final class MockServer implements AutoCloseable {
         ObjectMapper mapper = Mappers.wire();
         Responses responses = new Responses(new ErrorRenderer(mapper, config.errorEnvelope()));
         ChatService chat = new ChatService(config, mapper, catalog, faults, scenarios, journal);
-        this.routes = new Routes(config, mapper, catalog, chat, responses, faults, scenarios, journal);
+        this.routes = new Routes(config, mapper, catalog, chat, responses, streams, faults, scenarios, journal);
     }
 
     public static Builder builder() {
@@ -125,7 +128,7 @@ public final class MockServer implements AutoCloseable {
 
     /** Streams being written right now (a stream ends when written whole, cut by a fault, or the client leaves). */
     public int openStreams() {
-        return routes.openStreams();
+        return streams.openStreams();
     }
 
     public List<Routes.Route> routes() {

@@ -125,7 +125,11 @@ public final class Generator {
 
     public Generation generate(ChatRequest request, ModelInfo model) {
         int prompt = promptTokens(request);
-        int budget = budget(request, model, prompt);
+        return generate(request, model, prompt, budget(request, model, prompt));
+    }
+
+    /** As {@link #generate(ChatRequest, ModelInfo)} with the prompt tokens and budget already computed. */
+    public Generation generate(ChatRequest request, ModelInfo model, int prompt, int budget) {
         long messagesHash = Seeds.hashMessages(request.messages());
         List<ToolDefinition> toCall = ToolSelector.select(request);
         List<String> hints = ToolSelector.hints(request.messages());
@@ -164,7 +168,11 @@ public final class Generator {
     /** Emits the scripted reply (same text and calls for every choice; ids differ per choice). */
     public Generation replay(ChatRequest request, ModelInfo model, CannedReply reply) {
         int prompt = promptTokens(request);
-        int budget = budget(request, model, prompt);
+        return replay(request, model, reply, prompt, budget(request, model, prompt));
+    }
+
+    /** As {@link #replay(ChatRequest, ModelInfo, CannedReply)} with the prompt tokens and budget computed. */
+    public Generation replay(ChatRequest request, ModelInfo model, CannedReply reply, int prompt, int budget) {
         long messagesHash = Seeds.hashMessages(request.messages());
         List<ChoiceOutput> choices = new ArrayList<>(request.n());
         List<String> scripted = reply.content() == null ? null : Tokenizer.tokenize(reply.content());

@@ -3,6 +3,7 @@ package io.friendlikit.mock.http;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.friendlikit.mock.catalog.ModelCatalog;
 import io.friendlikit.mock.config.MockConfig;
+import io.friendlikit.mock.delivery.StreamBudget;
 import io.friendlikit.mock.engine.ChatService;
 import io.friendlikit.mock.errors.ApiError;
 import io.friendlikit.mock.script.FaultRegistry;
@@ -17,7 +18,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 /**
@@ -33,27 +33,27 @@ public final class Routes implements HttpHandler {
     private final List<Route> table;
     private final Map<String, Map<String, Route>> byPath = new LinkedHashMap<>();
     private final Responses responses;
-    private final AtomicInteger openStreams = new AtomicInteger();
-    private final java.util.concurrent.atomic.AtomicLong streamBytes = new java.util.concurrent.atomic.AtomicLong();
     private final String corsOrigin;
 
     public Routes(MockConfig config, ObjectMapper mapper, ModelCatalog catalog, ChatService chat,
-                  Responses responses, FaultRegistry faults, ScenarioRegistry scenarios, Journal journal) {
+                  Responses responses, StreamBudget streams, FaultRegistry faults, ScenarioRegistry scenarios,
+                  Journal journal) {
         this.responses = responses;
+        Responder responder = new Responder(responses, streams);
         this.corsOrigin = config.corsOrigin();
         long limit = config.maxBodyBytes();
         List<Route> routes = new ArrayList<>(List.of(
                 new Route("POST", "/serverless/v1/chat/completions", "chat completions, serverless (bearer auth)",
-                        new ChatHandler(Flavour.SERVERLESS, chat, responses, limit, openStreams, streamBytes)),
+                        new ChatHandler(Flavour.SERVERLESS, chat, responses, responder, limit)),
                 new Route("POST", "/dedicated/v1/chat/completions",
                         "chat completions, dedicated endpoints (model = endpoint id)",
-                        new ChatHandler(Flavour.DEDICATED, chat, responses, limit, openStreams, streamBytes)),
+                        new ChatHandler(Flavour.DEDICATED, chat, responses, responder, limit)),
                 new Route("POST", "/v1/chat/completions", "chat completions, Friendli Container flavour (no auth)",
-                        new ChatHandler(Flavour.CONTAINER, chat, responses, limit, openStreams, streamBytes)),
+                        new ChatHandler(Flavour.CONTAINER, chat, responses, responder, limit)),
                 new Route("GET", "/serverless/v1/models", "the model catalogue",
                         new ModelsHandler(mapper, catalog, responses))));
         if (config.admin()) {
-            AdminApi admin = new AdminApi(mapper, responses, faults, scenarios, journal, openStreams::get);
+            AdminApi admin = new AdminApi(mapper, responses, faults, scenarios, journal, streams::openStreams);
             routes.addAll(List.of(
                     new Route("GET", "/__admin/health", "liveness and kind of server", admin.health()),
                     new Route("POST", "/__admin/reset", "clear faults, scenarios and journal", admin.reset()),
@@ -72,11 +72,6 @@ public final class Routes implements HttpHandler {
         for (Route r : table) {
             byPath.computeIfAbsent(r.path(), p -> new LinkedHashMap<>()).put(r.method(), r);
         }
-    }
-
-    /** Streams being written right now. */
-    public int openStreams() {
-        return openStreams.get();
     }
 
     /** A CORS preflight: which methods and headers a browser may use on this path. */

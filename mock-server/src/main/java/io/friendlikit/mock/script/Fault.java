@@ -1,6 +1,8 @@
 package io.friendlikit.mock.script;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.friendlikit.mock.delivery.Pacing;
+import io.friendlikit.mock.delivery.StreamPlan;
 import io.friendlikit.mock.errors.ApiError;
 import io.friendlikit.mock.wire.ChatChunk;
 import io.friendlikit.mock.wire.Usage;
@@ -8,15 +10,49 @@ import io.friendlikit.mock.wire.Usage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
- * The closed set of faults a user can inject through {@code POST /__admin/faults}. Each variant acts at one or
- * more phases of an exchange; the default methods leave a phase untouched.
+ * The closed set of faults a user can inject through {@code POST /__admin/faults}. Each variant acts at exactly
+ * one {@link Phase} of an exchange and overrides the hook of that phase; the other hooks leave it untouched. The
+ * registry hands a fault to an exchange only when that exchange reaches the fault's phase.
  */
 public sealed interface Fault {
 
+    /** Where in an exchange a fault acts, in the order an exchange reaches them. */
+    enum Phase {
+        /** Before anything else, auth included: hook {@link #beforeHeaders()}. */
+        BEFORE_HEADERS("before headers"),
+        /** When the body is validated: hook {@link #skipsValidation()}. */
+        VALIDATION("validation"),
+        /** When a generated answer gets its timing: hook {@link #pacing(Pacing)}. */
+        PACING("pacing"),
+        /** When usage is reported (a plain answer, or a stream with a usage chunk): hook {@link #usage(Usage)}. */
+        USAGE("usage"),
+        /** When the chunk objects of a stream are built: hook {@link #chunks(List)}. */
+        CHUNKS("chunks"),
+        /** When a stream's frames are rendered: hook {@link #stream(StreamPlan, Function)}. */
+        FRAMES("frames"),
+        /** When a stream's ending is planned: hook {@link #stream(StreamPlan, Function)}. */
+        END_OF_STREAM("end of stream");
+
+        private final String label;
+
+        Phase(String label) {
+            this.label = label;
+        }
+
+        /** The name of the phase in mock-server/ADMIN-API.md. */
+        public String label() {
+            return label;
+        }
+    }
+
     /** The {@code type} member of the admin JSON. */
     String type();
+
+    /** The one phase this fault acts at. */
+    Phase phase();
 
     /** Phase "before headers": answer with this error instead of processing the request. */
     default Optional<ApiError> beforeHeaders() {
@@ -43,8 +79,12 @@ public sealed interface Fault {
         return chunks;
     }
 
-    /** The serialized stream and its ending. */
-    default StreamPlan stream(StreamPlan plan) {
+    /**
+     * The serialized stream and its ending.
+     *
+     * @param errorEvent renders an error as the payload of an error event in the stream
+     */
+    default StreamPlan stream(StreamPlan plan, Function<ApiError, String> errorEvent) {
         return plan;
     }
 
@@ -52,6 +92,10 @@ public sealed interface Fault {
     record HttpError(int status, String message, Integer retryAfterSeconds) implements Fault {
         public String type() {
             return "http_error";
+        }
+
+        public Phase phase() {
+            return Phase.BEFORE_HEADERS;
         }
 
         public Optional<ApiError> beforeHeaders() {
@@ -65,6 +109,10 @@ public sealed interface Fault {
             return "latency";
         }
 
+        public Phase phase() {
+            return Phase.PACING;
+        }
+
         public Pacing pacing(Pacing configured) {
             return new Pacing(firstTokenMs, interTokenMs);
         }
@@ -76,7 +124,11 @@ public sealed interface Fault {
             return "drop_done";
         }
 
-        public StreamPlan stream(StreamPlan plan) {
+        public Phase phase() {
+            return Phase.END_OF_STREAM;
+        }
+
+        public StreamPlan stream(StreamPlan plan, Function<ApiError, String> errorEvent) {
             return plan.withoutDone();
         }
     }
@@ -87,7 +139,11 @@ public sealed interface Fault {
             return "disconnect";
         }
 
-        public StreamPlan stream(StreamPlan plan) {
+        public Phase phase() {
+            return Phase.END_OF_STREAM;
+        }
+
+        public StreamPlan stream(StreamPlan plan, Function<ApiError, String> errorEvent) {
             return plan.withDisconnectAfter(afterChunks);
         }
     }
@@ -98,8 +154,13 @@ public sealed interface Fault {
             return "stream_error";
         }
 
-        public StreamPlan stream(StreamPlan plan) {
-            return plan.withErrorAfter(afterChunks, message);
+        public Phase phase() {
+            return Phase.END_OF_STREAM;
+        }
+
+        public StreamPlan stream(StreamPlan plan, Function<ApiError, String> errorEvent) {
+            String text = message == null || message.isEmpty() ? "injected fault: error during the stream" : message;
+            return plan.withErrorAfter(afterChunks, errorEvent.apply(ApiError.injected(500, text, null)));
         }
     }
 
@@ -107,6 +168,10 @@ public sealed interface Fault {
     record WrongUsageTotal(int delta) implements Fault {
         public String type() {
             return "wrong_usage_total";
+        }
+
+        public Phase phase() {
+            return Phase.USAGE;
         }
 
         public Usage usage(Usage computed) {
@@ -120,6 +185,10 @@ public sealed interface Fault {
             return "skip_validation";
         }
 
+        public Phase phase() {
+            return Phase.VALIDATION;
+        }
+
         public boolean skipsValidation() {
             return true;
         }
@@ -131,7 +200,11 @@ public sealed interface Fault {
             return "malformed_chunk";
         }
 
-        public StreamPlan stream(StreamPlan plan) {
+        public Phase phase() {
+            return Phase.FRAMES;
+        }
+
+        public StreamPlan stream(StreamPlan plan, Function<ApiError, String> errorEvent) {
             List<String> payloads = new ArrayList<>(plan.payloads());
             int i = chunk - 1;
             if (i >= 0 && i < payloads.size()) {
@@ -146,6 +219,10 @@ public sealed interface Fault {
     record MixedIds() implements Fault {
         public String type() {
             return "mixed_ids";
+        }
+
+        public Phase phase() {
+            return Phase.CHUNKS;
         }
 
         public List<ChatChunk> chunks(List<ChatChunk> chunks) {
@@ -163,6 +240,10 @@ public sealed interface Fault {
     record MissingRole() implements Fault {
         public String type() {
             return "missing_role";
+        }
+
+        public Phase phase() {
+            return Phase.CHUNKS;
         }
 
         public List<ChatChunk> chunks(List<ChatChunk> chunks) {
@@ -187,7 +268,11 @@ public sealed interface Fault {
             return "data_after_done";
         }
 
-        public StreamPlan stream(StreamPlan plan) {
+        public Phase phase() {
+            return Phase.END_OF_STREAM;
+        }
+
+        public StreamPlan stream(StreamPlan plan, Function<ApiError, String> errorEvent) {
             List<String> extra = plan.payloads().isEmpty() ? List.of("{}") : List.of(plan.payloads().get(0));
             return plan.withAfterDone(extra);
         }

@@ -1,6 +1,7 @@
-package io.friendlikit.mock.engine;
+package io.friendlikit.mock.engine.stages;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.friendlikit.mock.engine.Mappers;
 import io.friendlikit.mock.wire.ChatChunk;
 import io.friendlikit.mock.wire.Logprobs;
 import io.friendlikit.mock.wire.Usage;

@@ -1,4 +1,4 @@
-package io.friendlikit.mock.engine;
+package io.friendlikit.mock.engine.stages;
 
 import java.util.ArrayDeque;
 import java.util.LinkedHashMap;
@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.OptionalLong;
 
 /**
- * Requests-per-minute limit per API key, as Friendli's account tiers impose (spec section 10.3): a sliding
+ * Requests-per-minute limit per API key, as Friendli's account tiers impose (docs/api-notes.md §10.3): a sliding
  * window of the last minute. Thread-safe; remembers at most {@value #MAX_KEYS} keys (least recently used dropped),
  * so a client inventing tokens cannot grow it without bound.
  */

@@ -1,4 +1,4 @@
-package io.friendlikit.mock.engine;
+package io.friendlikit.mock.engine.stages;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
