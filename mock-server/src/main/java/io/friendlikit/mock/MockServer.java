@@ -1,6 +1,7 @@
 package io.friendlikit.mock;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.friendlikit.mock.admin.Admin;
 import io.friendlikit.mock.catalog.ModelCatalog;
 import io.friendlikit.mock.config.ErrorEnvelope;
 import io.friendlikit.mock.config.MockConfig;
@@ -34,7 +35,7 @@ import java.util.Set;
  * Faults, scripted answers and the journal can be driven through the admin HTTP API or directly through
  * {@link #faults()}, {@link #scenarios()} and {@link #journal()}.
  */
-public final class MockServer implements AutoCloseable {
+public final class MockServer implements Admin, AutoCloseable {
 
     private final MockConfig config;
     private final ModelCatalog catalog;
@@ -52,7 +53,7 @@ public final class MockServer implements AutoCloseable {
         ObjectMapper mapper = Mappers.wire();
         Responses responses = new Responses(new ErrorRenderer(mapper, config.errorEnvelope()));
         ChatService chat = new ChatService(config, mapper, catalog, faults, scenarios, journal);
-        this.routes = new Routes(config, mapper, catalog, chat, responses, faults, scenarios, journal);
+        this.routes = new Routes(config, mapper, catalog, chat, responses, this);
     }
 
     public static Builder builder() {
@@ -104,19 +105,23 @@ public final class MockServer implements AutoCloseable {
         return catalog;
     }
 
+    @Override
     public FaultRegistry faults() {
         return faults;
     }
 
+    @Override
     public ScenarioRegistry scenarios() {
         return scenarios;
     }
 
+    @Override
     public Journal journal() {
         return journal;
     }
 
     /** Streams being written right now (a stream ends when written whole, cut by a fault, or the client leaves). */
+    @Override
     public int openStreams() {
         return routes.openStreams();
     }
@@ -126,6 +131,7 @@ public final class MockServer implements AutoCloseable {
     }
 
     /** Clears faults, scenarios and the journal. */
+    @Override
     public void reset() {
         faults.clear();
         scenarios.clear();
