@@ -50,7 +50,7 @@ class ArchitectureTest {
     void coreLayersDoNotDependOnTheHttpServer() {
         ArchRule rule = noClasses()
                 .that().resideInAnyPackage("..wire..", "..engine..", "..generation..", "..validation..",
-                        "..script..", "..catalog..", "..config..", "..errors..")
+                        "..script..", "..catalog..", "..config..", "..errors..", "..admin..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.undertow..", "org.xnio..")
                 .because("only io.friendlikit.mock.http (and the MockServer/Main entry points) know Undertow");
         rule.check(classes);
@@ -112,7 +112,7 @@ class ArchitectureTest {
     void coreLayersDoNotDependOnTheHttpPackage() {
         ArchRule rule = noClasses()
                 .that().resideInAnyPackage("..wire..", "..engine..", "..generation..", "..validation..",
-                        "..script..", "..catalog..", "..config..", "..errors..")
+                        "..script..", "..catalog..", "..config..", "..errors..", "..admin..")
                 .should().dependOnClassesThat(resideInAnyPackage("io.friendlikit.mock.http.."));
         rule.check(classes);
     }

@@ -14,6 +14,11 @@ public final class AddFault implements AdminTask {
     }
 
     @Override
+    public boolean takesBody() {
+        return true;
+    }
+
+    @Override
     public AdminAnswer execute(Admin admin, AdminRequest request) {
         AdminRequest.Split<Fault, Times> body = request.body(Fault.class, "times", Times.class);
         try {

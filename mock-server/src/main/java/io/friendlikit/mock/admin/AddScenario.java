@@ -81,6 +81,11 @@ public final class AddScenario implements AdminTask {
     }
 
     @Override
+    public boolean takesBody() {
+        return true;
+    }
+
+    @Override
     public AdminAnswer execute(Admin admin, AdminRequest request) {
         Request body = request.body(Request.class);
         Scenario scenario;

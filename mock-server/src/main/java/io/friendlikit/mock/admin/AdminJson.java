@@ -2,6 +2,7 @@ package io.friendlikit.mock.admin;
 
 import com.fasterxml.jackson.annotation.JsonTypeName;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -23,6 +24,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads admin bodies into records and writes admin views, both with the server's one mapper. Binding is strict:
@@ -30,6 +33,8 @@ import java.util.TreeSet;
  * record's constructor) is an {@link AdminProblem} naming the member.
  */
 public final class AdminJson {
+
+    private static final Pattern DUPLICATE = Pattern.compile("Duplicate field '([^']*)'");
 
     private final ObjectReader trees;
     private final ObjectReader values;
@@ -53,6 +58,13 @@ public final class AdminJson {
         JsonNode node;
         try {
             node = trees.readTree(body);
+        } catch (JsonMappingException e) {
+            // reading a tree fails on a mapping level only for a member given twice
+            Matcher twice = DUPLICATE.matcher(e.getOriginalMessage());
+            String member = twice.find() ? twice.group(1) : null;
+            throw new AdminProblem(member == null
+                    ? ApiError.badAdminRequest(null, "invalid JSON: " + e.getOriginalMessage())
+                    : ApiError.badAdminRequest(member, member + ": given twice; give each member once"));
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? ""
                     : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
@@ -115,6 +127,10 @@ public final class AdminJson {
             return ApiError.badAdminRequest(member.isEmpty() ? null : member,
                     (member.isEmpty() ? "" : member + ": ") + failed.getCause().getMessage());
         }
+        if (e.getCause() instanceof InputCoercionException tooBig) {
+            return ApiError.mistypedAdminMember(member, "an integer of at most " + bits(tooBig.getTargetType())
+                    + " bits", describe(nodeAt(root, path)));
+        }
         if (e instanceof MismatchedInputException mismatched && mismatched.getTargetType() != null) {
             return ApiError.mistypedAdminMember(member.isEmpty() ? "the body" : member,
                     expected(mismatched.getTargetType()), describe(nodeAt(root, path)));
@@ -136,6 +152,10 @@ public final class AdminJson {
             }
         }
         return names;
+    }
+
+    private static int bits(Class<?> type) {
+        return type == Long.class || type == long.class ? 64 : 32;
     }
 
     private static String noun(Class<?> base) {

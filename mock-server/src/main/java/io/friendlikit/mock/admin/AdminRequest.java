@@ -21,18 +21,24 @@ public final class AdminRequest {
         this.json = json;
     }
 
-    /**
-     * The query parameters, refusing any not in {@code known}.
-     *
-     * @throws AdminProblem naming the first unknown parameter
-     */
-    public Map<String, String> query(List<String> known) {
+    /** The query parameters (the first value of each). */
+    public Map<String, String> query() {
+        return Map.copyOf(query);
+    }
+
+    /** Refuses what {@code task} does not take: a query parameter it does not list, a body if it reads none. */
+    public void check(AdminTask task) {
         for (String name : query.keySet()) {
-            if (!known.contains(name)) {
-                throw new AdminProblem(ApiError.unknownAdminMember(name, known));
+            if (!task.queryParameters().contains(name)) {
+                throw new AdminProblem(ApiError.unknownAdminMember(name, task.queryParameters()));
             }
         }
-        return Map.copyOf(query);
+        if (!task.takesBody()) {
+            ObjectNode object = json.object(body);
+            if (!object.isEmpty()) {
+                throw new AdminProblem(ApiError.unknownAdminMember(object.fieldNames().next(), List.of()));
+            }
+        }
     }
 
     /** The body bound to {@code type}; an empty body reads as {@code {}}. */
@@ -53,14 +59,5 @@ public final class AdminRequest {
 
     /** A body bound as a value and one member beside it (null when left out). */
     public record Split<T, M>(T value, M member) {
-    }
-
-    /** Checks that the operation, which takes no body, got none (or {@code {}}). */
-    public void noBody() {
-        ObjectNode object = json.object(body);
-        if (!object.isEmpty()) {
-            String first = object.fieldNames().next();
-            throw new AdminProblem(ApiError.unknownAdminMember(first, List.of()));
-        }
     }
 }

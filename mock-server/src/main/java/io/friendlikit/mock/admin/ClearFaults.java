@@ -5,7 +5,6 @@ public final class ClearFaults implements AdminTask {
 
     @Override
     public AdminAnswer execute(Admin admin, AdminRequest request) {
-        request.noBody();
         admin.faults().clear();
         return AdminAnswer.noContent();
     }

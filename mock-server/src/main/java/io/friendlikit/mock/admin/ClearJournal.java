@@ -5,7 +5,6 @@ public final class ClearJournal implements AdminTask {
 
     @Override
     public AdminAnswer execute(Admin admin, AdminRequest request) {
-        request.noBody();
         admin.journal().clear();
         return AdminAnswer.noContent();
     }

@@ -5,7 +5,6 @@ public final class ClearScenarios implements AdminTask {
 
     @Override
     public AdminAnswer execute(Admin admin, AdminRequest request) {
-        request.noBody();
         admin.scenarios().clear();
         return AdminAnswer.noContent();
     }

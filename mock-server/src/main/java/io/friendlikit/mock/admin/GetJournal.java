@@ -64,8 +64,13 @@ public final class GetJournal implements AdminTask {
     }
 
     @Override
+    public List<String> queryParameters() {
+        return FILTERS;
+    }
+
+    @Override
     public AdminAnswer execute(Admin admin, AdminRequest request) {
-        Filter filter = Filter.of(request.query(FILTERS));
+        Filter filter = Filter.of(request.query());
         List<Journal.Entry> kept = admin.journal().entries().stream().filter(filter::keeps).toList();
         if (filter.last() != null) {
             kept = kept.subList(Math.max(0, kept.size() - filter.last()), kept.size());

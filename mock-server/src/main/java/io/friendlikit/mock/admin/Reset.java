@@ -5,7 +5,6 @@ public final class Reset implements AdminTask {
 
     @Override
     public AdminAnswer execute(Admin admin, AdminRequest request) {
-        request.noBody();
         admin.reset();
         return AdminAnswer.noContent();
     }

@@ -45,7 +45,9 @@ final class AdminHandler implements HttpHandler {
         }
         AdminAnswer answer;
         try {
-            answer = task.execute(admin, new AdminRequest(query(ex), body, json));
+            AdminRequest request = new AdminRequest(query(ex), body, json);
+            request.check(task);
+            answer = task.execute(admin, request);
         } catch (AdminProblem problem) {
             answer = new AdminAnswer.Refused(problem.error());
         } catch (RuntimeException e) {

@@ -246,7 +246,9 @@ class AdminApiAcceptanceTest {
                 arguments("{\"type\":\"disconnect\",\"afterChunks\":1.5}", "afterChunks", "must be an integer, got a number 1.5"),
                 arguments("{\"type\":\"stream_error\",\"message\":{\"text\":\"x\"}}", "message", "must be a string, got an object"),
                 arguments("{\"type\":\"malformed_chunk\",\"chunk\":[1]}", "chunk", "must be an integer, got an array"),
-                arguments("{\"type\":\"latency\",\"interTokenMs\":99999999999}", "interTokenMs", "out of range"),
+                arguments("{\"type\":\"latency\",\"interTokenMs\":99999999999}", "interTokenMs",
+                        "must be an integer of at most 32 bits, got an integer 99999999999"),
+                arguments("{\"type\":\"latency\",\"type\":\"drop_done\"}", "type", "given twice"),
                 arguments("{\"type\":\"skip_validation\",\"times\":\"2\"}", "times", "must be an integer, got a string"),
                 arguments("{\"type\":\"mixed_ids\",\"times\":0.5}", "times", "must be an integer"),
                 // out of range
@@ -282,6 +284,7 @@ class AdminApiAcceptanceTest {
                 arguments("{\"reply\":{\"text\":\"x\"}}", "reply.text", "known: content, toolCalls"),
                 arguments("{\"reply\":{\"toolCalls\":[{\"name\":\"f\",\"args\":{}}]}}", "reply.toolCalls[0].args", "known: arguments, name"),
                 arguments("{\"reply\":{\"tool_calls\":[]}}", "reply.tool_calls", "known: content, toolCalls"),
+                arguments("{\"reply\":{\"content\":\"a\",\"content\":\"b\"}}", "content", "given twice"),
                 // wrong JSON types
                 arguments("{\"match\":{\"contains\":5}," + reply + "}", "match.contains", "must be a string, got an integer 5"),
                 arguments("{\"match\":[]," + reply + "}", "match", "must be an object, got an array"),
@@ -312,14 +315,14 @@ class AdminApiAcceptanceTest {
             post(path, "[1]").statusCode(400).body("message", equalTo("the body must be a JSON object, got an array"));
             post(path, "{\"type\":\"drop_done\"} {}").statusCode(400).body("message", containsString("invalid JSON"));
         }
-        post("/faults", "{\"type\":\"latency\",\"type\":\"drop_done\"}").statusCode(400)
-                .body("message", containsString("invalid JSON")).body("message", containsString("type"));
     }
 
     @Test
     void operationsWithoutABodyRefuseMembersButAcceptNothingOrAnEmptyObject() {
         for (String[] op : new String[][] {{"POST", "/reset"}, {"DELETE", "/journal"}, {"DELETE", "/faults"},
                 {"DELETE", "/scenarios"}}) {
+            mock.bare().contentType("application/json").body("[]").request(op[0], "/__admin" + op[1])
+                    .then().statusCode(400).body("message", containsString("must be a JSON object"));
             mock.bare().contentType("application/json").body("{\"all\":true}").request(op[0], "/__admin" + op[1])
                     .then().statusCode(400).body("error.param", equalTo("all"))
                     .body("message", equalTo("all: no such member here; known: none"));
@@ -349,6 +352,18 @@ class AdminApiAcceptanceTest {
         mock.bare().get("/__admin/journal?last=-1").then().statusCode(400).body("error.param", equalTo("last"))
                 .body("message", containsString("last: must be a non-negative integer"));
         mock.bare().get("/__admin/journal?status=200&last=0").then().statusCode(200).body("entries", hasSize(0));
+    }
+
+    @Test
+    void operationsRefuseQueryParametersTheyDoNotRead() {
+        for (String path : List.of("/health", "/faults", "/scenarios")) {
+            mock.bare().get("/__admin" + path + "?type=latency").then().statusCode(400)
+                    .body("error.param", equalTo("type"))
+                    .body("message", equalTo("type: no such member here; known: none"));
+        }
+        mock.bare().post("/__admin/reset?all=true").then().statusCode(400).body("error.param", equalTo("all"));
+        post("/faults?times=2", "{\"type\":\"drop_done\"}").statusCode(400).body("error.param", equalTo("times"));
+        mock.bare().get("/__admin/faults").then().body("faults", hasSize(0));
     }
 
     @Test
