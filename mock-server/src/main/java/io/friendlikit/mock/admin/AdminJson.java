@@ -1,7 +1,10 @@
 package io.friendlikit.mock.admin;
 
 import com.fasterxml.jackson.annotation.JsonTypeName;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -24,8 +27,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Reads admin bodies into records and writes admin views, both with the server's one mapper. Binding is strict:
@@ -34,15 +35,13 @@ import java.util.regex.Pattern;
  */
 public final class AdminJson {
 
-    private static final Pattern DUPLICATE = Pattern.compile("Duplicate field '([^']*)'");
-
     private final ObjectReader trees;
     private final ObjectReader values;
     private final ObjectWriter views;
 
     public AdminJson(ObjectMapper mapper) {
-        this.trees = mapper.reader().with(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY,
-                DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        this.trees = mapper.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .with(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
         this.values = mapper.reader().with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES,
                         DeserializationFeature.FAIL_ON_INVALID_SUBTYPE)
                 .without(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
@@ -58,14 +57,12 @@ public final class AdminJson {
         JsonNode node;
         try {
             node = trees.readTree(body);
-        } catch (JsonMappingException e) {
-            // reading a tree fails on a mapping level only for a member given twice
-            Matcher twice = DUPLICATE.matcher(e.getOriginalMessage());
-            String member = twice.find() ? twice.group(1) : null;
-            throw new AdminProblem(member == null
-                    ? ApiError.badAdminRequest(null, "invalid JSON: " + e.getOriginalMessage())
-                    : ApiError.badAdminRequest(member, member + ": given twice; give each member once"));
         } catch (JsonProcessingException e) {
+            if (e.getOriginalMessage().startsWith("Duplicate field") && e.getProcessor() instanceof JsonParser p) {
+                String member = path(p.getParsingContext());
+                throw new AdminProblem(ApiError.badAdminRequest(member,
+                        member + ": given twice; give each member once"));
+            }
             String where = e.getLocation() == null ? ""
                     : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
             throw new AdminProblem(ApiError.badAdminRequest(null, "invalid JSON: " + e.getOriginalMessage() + where));
@@ -175,6 +172,19 @@ public final class AdminJson {
             }
         }
         return sb.toString();
+    }
+
+    /** The dotted path of where a parser is, e.g. {@code reply.toolCalls[0].name}. */
+    private static String path(JsonStreamContext at) {
+        java.util.Deque<String> parts = new java.util.ArrayDeque<>();
+        for (JsonStreamContext c = at; c != null && !c.inRoot(); c = c.getParent()) {
+            if (c.inArray()) {
+                parts.push("[" + c.getCurrentIndex() + "]");
+            } else if (c.getCurrentName() != null) {
+                parts.push((c.getParent() != null && c.getParent().inRoot() ? "" : ".") + c.getCurrentName());
+            }
+        }
+        return String.join("", parts);
     }
 
     private static String join(String at, String member) {

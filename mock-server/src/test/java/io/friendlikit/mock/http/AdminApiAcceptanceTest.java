@@ -284,7 +284,7 @@ class AdminApiAcceptanceTest {
                 arguments("{\"reply\":{\"text\":\"x\"}}", "reply.text", "known: content, toolCalls"),
                 arguments("{\"reply\":{\"toolCalls\":[{\"name\":\"f\",\"args\":{}}]}}", "reply.toolCalls[0].args", "known: arguments, name"),
                 arguments("{\"reply\":{\"tool_calls\":[]}}", "reply.tool_calls", "known: content, toolCalls"),
-                arguments("{\"reply\":{\"content\":\"a\",\"content\":\"b\"}}", "content", "given twice"),
+                arguments("{\"reply\":{\"toolCalls\":[{\"name\":\"a\",\"name\":\"b\"}]}}", "reply.toolCalls[0].name", "given twice"),
                 // wrong JSON types
                 arguments("{\"match\":{\"contains\":5}," + reply + "}", "match.contains", "must be a string, got an integer 5"),
                 arguments("{\"match\":[]," + reply + "}", "match", "must be an object, got an array"),
