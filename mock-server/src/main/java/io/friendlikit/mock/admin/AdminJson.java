@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.friendlikit.mock.errors.ApiError;
 import io.friendlikit.mock.script.InvalidMember;
@@ -52,7 +53,7 @@ public final class AdminJson {
     /** The body as a JSON object; an empty body is an empty object. */
     ObjectNode object(byte[] body) {
         if (isBlank(body)) {
-            return com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+            return JsonNodeFactory.instance.objectNode();
         }
         JsonNode node;
         try {
