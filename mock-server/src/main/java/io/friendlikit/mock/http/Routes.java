@@ -21,8 +21,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 /**
- * Every route of the mock in one table. Unknown paths answer 404 and known paths with another method 405,
- * both with the JSON error envelope.
+ * Every route of the mock in one table (the admin operations are listed in {@link AdminRoutes}). Unknown paths
+ * answer 404 and known paths with another method 405, both with the JSON error envelope.
  */
 public final class Routes implements HttpHandler {
 
