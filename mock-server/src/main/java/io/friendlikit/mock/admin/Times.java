@@ -1,7 +1,6 @@
 package io.friendlikit.mock.admin;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
 
 /** The {@code times} member of a fault or scenario: how many requests it applies to, at least 1. */
 public record Times(int count) {
@@ -11,11 +10,6 @@ public record Times(int count) {
         if (count < 1) {
             throw new IllegalArgumentException("must be an integer >= 1, got " + count);
         }
-    }
-
-    @JsonValue
-    public int count() {
-        return count;
     }
 
     /** The count, or null (unlimited) when the member was left out. */
