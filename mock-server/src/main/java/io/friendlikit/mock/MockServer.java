@@ -1,6 +1,7 @@
 package io.friendlikit.mock;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.friendlikit.mock.admin.Admin;
 import io.friendlikit.mock.catalog.ModelCatalog;
 import io.friendlikit.mock.config.ConfigException;
 import io.friendlikit.mock.config.ErrorEnvelope;
@@ -42,7 +43,7 @@ import java.util.function.Consumer;
  * Faults, scripted answers and the journal can be driven through the admin HTTP API or directly through
  * {@link #faults()}, {@link #scenarios()} and {@link #journal()}.
  */
-public final class MockServer implements AutoCloseable {
+public final class MockServer implements Admin, AutoCloseable {
 
     private final MockConfig config;
     private final ModelCatalog catalog;
@@ -62,7 +63,7 @@ public final class MockServer implements AutoCloseable {
         ObjectMapper mapper = Mappers.wire();
         Responses responses = new Responses(new ErrorRenderer(mapper, config.errorEnvelope()));
         ChatService chat = new ChatService(config, mapper, catalog, faults, scenarios, journal);
-        this.routes = new Routes(config, mapper, catalog, chat, responses, streams, faults, scenarios, journal);
+        this.routes = new Routes(config, mapper, catalog, chat, responses, streams, this);
     }
 
     public static Builder builder() {
@@ -114,19 +115,23 @@ public final class MockServer implements AutoCloseable {
         return catalog;
     }
 
+    @Override
     public FaultRegistry faults() {
         return faults;
     }
 
+    @Override
     public ScenarioRegistry scenarios() {
         return scenarios;
     }
 
+    @Override
     public Journal journal() {
         return journal;
     }
 
     /** Streams being written right now (a stream ends when written whole, cut by a fault, or the client leaves). */
+    @Override
     public int openStreams() {
         return streams.openStreams();
     }
@@ -136,6 +141,7 @@ public final class MockServer implements AutoCloseable {
     }
 
     /** Clears faults, scenarios and the journal. */
+    @Override
     public void reset() {
         faults.clear();
         scenarios.clear();

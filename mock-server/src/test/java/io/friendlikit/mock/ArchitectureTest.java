@@ -53,7 +53,7 @@ class ArchitectureTest {
     void coreLayersDoNotDependOnTheHttpServer() {
         ArchRule rule = noClasses()
                 .that().resideInAnyPackage("..wire..", "..engine..", "..generation..", "..validation..",
-                        "..script..", "..catalog..", "..config..", "..errors..", "..delivery..")
+                        "..script..", "..catalog..", "..config..", "..errors..", "..delivery..", "..admin..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.undertow..", "org.xnio..")
                 .because("only io.friendlikit.mock.http (and the MockServer/Main entry points) know Undertow");
         rule.check(classes);
@@ -115,7 +115,7 @@ class ArchitectureTest {
     void coreLayersDoNotDependOnTheHttpPackage() {
         ArchRule rule = noClasses()
                 .that().resideInAnyPackage("..wire..", "..engine..", "..generation..", "..validation..",
-                        "..script..", "..catalog..", "..config..", "..errors..", "..delivery..")
+                        "..script..", "..catalog..", "..config..", "..errors..", "..delivery..", "..admin..")
                 .should().dependOnClassesThat(resideInAnyPackage("io.friendlikit.mock.http.."));
         rule.check(classes);
     }

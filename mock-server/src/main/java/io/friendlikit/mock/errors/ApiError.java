@@ -147,9 +147,20 @@ public record ApiError(int status, String type, String message, String param, St
         return new ApiError(500, "server_error", message, null, "internal_error", List.of(), null, null);
     }
 
-    /** Admin API: a bad admin request (not a chat request). */
+    /** Admin API: a bad admin request (not a chat request); {@code message} names the member and the rule. */
     public static ApiError badAdminRequest(String param, String message) {
         return new ApiError(400, "invalid_request_error", message, param, "invalid_admin_request", List.of(), null,
                 null);
+    }
+
+    /** Admin API: a member (or query parameter) the operation does not know. */
+    public static ApiError unknownAdminMember(String member, java.util.Collection<String> known) {
+        return badAdminRequest(member, member + ": no such member here; known: "
+                + (known.isEmpty() ? "none" : String.join(", ", known)));
+    }
+
+    /** Admin API: a member whose value has the wrong JSON type, e.g. a string where an integer belongs. */
+    public static ApiError mistypedAdminMember(String member, String expected, String got) {
+        return badAdminRequest(member, member + ": must be " + expected + ", got " + got);
     }
 }

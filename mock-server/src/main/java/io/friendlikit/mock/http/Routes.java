@@ -1,14 +1,14 @@
 package io.friendlikit.mock.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.friendlikit.mock.admin.Admin;
+import io.friendlikit.mock.admin.AdminJson;
+import io.friendlikit.mock.admin.AdminRoutes;
 import io.friendlikit.mock.catalog.ModelCatalog;
 import io.friendlikit.mock.config.MockConfig;
 import io.friendlikit.mock.delivery.StreamBudget;
 import io.friendlikit.mock.engine.ChatService;
 import io.friendlikit.mock.errors.ApiError;
-import io.friendlikit.mock.script.FaultRegistry;
-import io.friendlikit.mock.script.Journal;
-import io.friendlikit.mock.script.ScenarioRegistry;
 import io.friendlikit.mock.validation.ValidationContext.Flavour;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
@@ -21,8 +21,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Every route of the mock in one table. Unknown paths answer 404 and known paths with another method 405,
- * both with the JSON error envelope.
+ * Every route of the mock in one table (the admin operations are listed in {@link AdminRoutes}). Unknown paths
+ * answer 404 and known paths with another method 405, both with the JSON error envelope.
  */
 public final class Routes implements HttpHandler {
 
@@ -36,8 +36,7 @@ public final class Routes implements HttpHandler {
     private final String corsOrigin;
 
     public Routes(MockConfig config, ObjectMapper mapper, ModelCatalog catalog, ChatService chat,
-                  Responses responses, StreamBudget streams, FaultRegistry faults, ScenarioRegistry scenarios,
-                  Journal journal) {
+                  Responses responses, StreamBudget streams, Admin admin) {
         this.responses = responses;
         Responder responder = new Responder(responses, streams);
         this.corsOrigin = config.corsOrigin();
@@ -53,20 +52,11 @@ public final class Routes implements HttpHandler {
                 new Route("GET", "/serverless/v1/models", "the model catalogue",
                         new ModelsHandler(mapper, catalog, responses))));
         if (config.admin()) {
-            AdminApi admin = new AdminApi(mapper, responses, faults, scenarios, journal, streams::openStreams);
-            routes.addAll(List.of(
-                    new Route("GET", "/__admin/health", "liveness and kind of server", admin.health()),
-                    new Route("POST", "/__admin/reset", "clear faults, scenarios and journal", admin.reset()),
-                    new Route("GET", "/__admin/journal", "requests received and what was wrong with them",
-                            admin.journal()),
-                    new Route("DELETE", "/__admin/journal", "clear the journal", admin.clearJournal()),
-                    new Route("GET", "/__admin/faults", "active faults", admin.listFaults()),
-                    new Route("POST", "/__admin/faults", "inject a fault", admin.addFault()),
-                    new Route("DELETE", "/__admin/faults", "remove all faults", admin.clearFaults()),
-                    new Route("GET", "/__admin/scenarios", "scripted answers", admin.listScenarios()),
-                    new Route("POST", "/__admin/scenarios", "script an answer", admin.addScenario()),
-                    new Route("DELETE", "/__admin/scenarios", "remove all scripted answers",
-                            admin.clearScenarios())));
+            AdminJson json = new AdminJson(mapper);
+            for (AdminRoutes.Route r : AdminRoutes.TABLE) {
+                routes.add(new Route(r.method(), AdminRoutes.ROOT + r.path(), r.purpose(),
+                        new AdminHandler(r.task(), admin, json, responses, limit)));
+            }
         }
         this.table = List.copyOf(routes);
         for (Route r : table) {

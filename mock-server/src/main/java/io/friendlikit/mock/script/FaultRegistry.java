@@ -1,44 +1,35 @@
 package io.friendlikit.mock.script;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Active faults. Thread-safe; a fault with a count is removed after it has been applied that many times, each
- * application being an exchange that reached the fault's phase ({@link #take(Fault.Phase)}).
+ * Active faults, in the order they were added. Thread-safe; a fault with a count is removed after it has been
+ * applied that many times, each application being an exchange that reached the fault's phase
+ * ({@link #take(Fault.Phase)}).
  */
 public final class FaultRegistry {
 
-    /** A fault and how many more exchanges it applies to (null: every exchange until removed). */
-    public record Rule(String id, Fault fault, Integer remaining) {
+    private final CappedRegistry<Fault> rules = new CappedRegistry<>("fault");
+
+    /**
+     * @param times how many exchanges it applies to (at least 1), or null for every exchange until removed
+     * @throws CappedRegistry.FullException when {@link CappedRegistry#CAPACITY} faults are active
+     */
+    public CappedRegistry.Entry<Fault> add(Fault fault, Integer times) {
+        return rules.add(fault, times);
     }
 
-    private final List<Rule> rules = new ArrayList<>();
-    private long nextId = 1;
-
-    /** More than this many at once is refused (a script that loops by mistake should not fill the heap). */
-    public static final int CAPACITY = 10_000;
-
-    public synchronized Rule add(Fault fault, Integer times) {
-        if (rules.size() >= CAPACITY) {
-            throw new IllegalArgumentException("at most " + CAPACITY + " faults may be active; DELETE some first");
-        }
-        Rule rule = new Rule("fault-" + nextId++, fault, times);
-        rules.add(rule);
-        return rule;
+    public List<CappedRegistry.Entry<Fault>> list() {
+        return rules.list();
     }
 
-    public synchronized List<Rule> list() {
-        return List.copyOf(rules);
-    }
-
-    public synchronized void clear() {
+    public void clear() {
         rules.clear();
     }
 
-    public synchronized boolean remove(String id) {
-        return rules.removeIf(r -> r.id().equals(id));
+    public boolean remove(String id) {
+        return rules.remove(id);
     }
 
     /**
@@ -48,7 +39,7 @@ public final class FaultRegistry {
      * only one gets a fault's last use.
      */
     public List<Fault> take(Fault.Phase phase) {
-        return take(phase, Integer.MAX_VALUE);
+        return rules.useEach(fault -> fault.phase() == phase);
     }
 
     /**
@@ -56,26 +47,6 @@ public final class FaultRegistry {
      * the headers): only the fault handed out is used; later ones of the phase wait for the next exchange.
      */
     public Optional<Fault> takeFirst(Fault.Phase phase) {
-        return take(phase, 1).stream().findFirst();
-    }
-
-    private synchronized List<Fault> take(Fault.Phase phase, int atMost) {
-        List<Fault> out = new ArrayList<>();
-        for (var it = rules.listIterator(); it.hasNext() && out.size() < atMost; ) {
-            Rule r = it.next();
-            if (r.fault().phase() != phase) {
-                continue;
-            }
-            out.add(r.fault());
-            if (r.remaining() == null) {
-                continue;
-            }
-            if (r.remaining() > 1) {
-                it.set(new Rule(r.id(), r.fault(), r.remaining() - 1));
-            } else {
-                it.remove();
-            }
-        }
-        return out;
+        return rules.useFirst(fault -> fault.phase() == phase);
     }
 }

@@ -83,7 +83,7 @@ class FaultConsumptionTest {
         mock.server().faults().add(new Fault.DropDone(), 1);
         mock.bare().body("not even json").post(CHAT).then().statusCode(503).body("message", equalTo("overloaded"));
         mock.bare().contentType("application/json").body(body("")).post(CHAT).then().statusCode(401);
-        assertThat(mock.server().faults().list()).extracting(r -> r.fault().type()).containsExactly("drop_done");
+        assertThat(mock.server().faults().list()).extracting(r -> r.value().type()).containsExactly("drop_done");
         assertThat(stream()).doesNotContain("[DONE]");
     }
 

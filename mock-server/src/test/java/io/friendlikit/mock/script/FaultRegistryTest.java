@@ -24,7 +24,7 @@ class FaultRegistryTest {
         registry.add(new Fault.WrongUsageTotal(2), 2);
         assertThat(registry.take(Fault.Phase.USAGE)).containsExactly(new Fault.WrongUsageTotal(2));
         assertThat(registry.take(Fault.Phase.BEFORE_HEADERS)).isEmpty();
-        assertThat(registry.list()).extracting(FaultRegistry.Rule::remaining).containsExactly(1, 1);
+        assertThat(registry.list()).extracting(CappedRegistry.Entry::remaining).containsExactly(1, 1);
         assertThat(registry.take(Fault.Phase.END_OF_STREAM)).containsExactly(new Fault.DropDone());
         assertThat(registry.take(Fault.Phase.END_OF_STREAM)).isEmpty();
         assertThat(registry.take(Fault.Phase.USAGE)).hasSize(1);
