@@ -9,6 +9,7 @@ import io.friendlikit.mock.config.MockConfig;
 import io.friendlikit.mock.errors.ApiError;
 import io.friendlikit.mock.generation.Generation;
 import io.friendlikit.mock.generation.Generator;
+import io.friendlikit.mock.request.RequestBinder;
 import io.friendlikit.mock.script.Fault;
 import io.friendlikit.mock.script.FaultRegistry;
 import io.friendlikit.mock.script.Journal;
@@ -146,7 +147,7 @@ public final class ChatService {
             try {
                 body = mapper.readTree(exchange.body());
             } catch (JsonProcessingException e) {
-                return fail(ApiError.malformedJson(e.getOriginalMessage()));
+                return fail(ApiError.malformedJson(e));
             } catch (java.io.IOException | RuntimeException e) {
                 return fail(ApiError.malformedJson("unreadable body"));
             }

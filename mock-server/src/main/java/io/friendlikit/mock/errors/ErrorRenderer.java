@@ -37,6 +37,9 @@ public final class ErrorRenderer {
                 item.put("message", v.message());
                 item.put("code", v.code());
                 item.put("rule", v.rule());
+                if (v.allowed() != null) {
+                    v.allowed().forEach(item.putArray("allowed")::add);
+                }
             }
         }
         return root;

@@ -28,7 +28,7 @@ final class RegexRestrictions {
         for (Map.Entry<String, Integer> found : scan(regex).entrySet()) {
             String construct = found.getKey();
             walk.add(path, path + " must not use " + kind(construct) + " '" + construct + "' (at index "
-                    + found.getValue() + ")", Codes.INVALID_VALUE, RuleIds.RF_REGEX);
+                    + found.getValue() + ")", Codes.INVALID_VALUE, RuleId.RF_REGEX);
         }
     }
 
@@ -38,11 +38,11 @@ final class RegexRestrictions {
             return true;
         } catch (PatternSyntaxException e) {
             walk.add(path, path + " is not a valid regular expression: " + e.getDescription() + " near index "
-                    + e.getIndex(), Codes.INVALID_VALUE, RuleIds.RF_REGEX);
+                    + e.getIndex(), Codes.INVALID_VALUE, RuleId.RF_REGEX);
         } catch (StackOverflowError | RuntimeException e) {
             // java.util.regex compiles recursively; absurd nesting must not take the validator down
             walk.add(path, path + " is not a valid regular expression: too complex to compile",
-                    Codes.INVALID_VALUE, RuleIds.RF_REGEX);
+                    Codes.INVALID_VALUE, RuleId.RF_REGEX);
         }
         return false;
     }
