@@ -14,7 +14,9 @@ final class JsonSyntaxReason {
     static final int MAX_REASON_LENGTH = 160;
 
     private static final Pattern START_MARKER = Pattern.compile("\\s*\\(start marker at .*", Pattern.DOTALL);
-    private static final Pattern CONSTRAINTS_CLASS = Pattern.compile(",?\\s*from `[^`]*`");
+    /** Jackson names its own classes and settings in back-quotes: "(bound as `...`)", "as per `...`", "from `...`". */
+    private static final Pattern PARSER_NAMES =
+            Pattern.compile(",?\\s*(\\(bound as `[^`]*`\\)|as per `[^`]*`|from `[^`]*`)");
     private static final Pattern SOURCE = Pattern.compile("\\s*(\\n\\s*)?at \\[Source:.*", Pattern.DOTALL);
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
@@ -26,7 +28,7 @@ final class JsonSyntaxReason {
         String reason = e.getOriginalMessage() == null ? "malformed JSON" : e.getOriginalMessage();
         reason = START_MARKER.matcher(reason).replaceFirst("");
         reason = SOURCE.matcher(reason).replaceFirst("");
-        reason = CONSTRAINTS_CLASS.matcher(reason).replaceAll("");
+        reason = PARSER_NAMES.matcher(reason).replaceAll("");
         reason = WHITESPACE.matcher(reason).replaceAll(" ").trim();
         if (reason.length() > MAX_REASON_LENGTH) {
             reason = reason.substring(0, MAX_REASON_LENGTH - 3) + "...";
