@@ -45,14 +45,18 @@ public record RequestField(String name, List<JsonKind> kinds, String expected, P
         return kinds.stream().map(JsonKind::label).collect(Collectors.joining(", "));
     }
 
-    /** The range, the enum or the rule as the table shows it; "" when the value is free. */
+    /** The range or the enum, then the rule, as the table shows them; "—" when the value is free. */
     public String constraintText() {
+        List<String> parts = new java.util.ArrayList<>();
         if (range != null) {
-            return range.text();
+            parts.add(range.text());
         }
         if (!allowed.isEmpty()) {
-            return "one of " + String.join(", ", allowed);
+            parts.add("one of " + String.join(", ", allowed));
         }
-        return rule;
+        if (!rule.isEmpty()) {
+            parts.add(rule);
+        }
+        return parts.isEmpty() ? "—" : String.join("; ", parts);
     }
 }
