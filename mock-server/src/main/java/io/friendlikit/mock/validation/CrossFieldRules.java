@@ -7,14 +7,14 @@ import java.util.List;
 import java.util.function.BiConsumer;
 
 /**
- * Rules that relate two or more top-level fields (spec §4.1 rules 1 to 4 and 7, §4.2 on tool_choice). They run
+ * Rules that relate two or more top-level fields (docs/api-notes.md §4.1 rules 1 to 4 and 7, §4.2 on tool_choice). They run
  * after the field walk, in table order, and only look at values whose own type is right, so a wrongly typed
  * field yields one violation, not two.
  */
 final class CrossFieldRules {
 
-    /** One cross-field rule: its id, its spec source and its check. */
-    record CrossFieldRule(RuleId rule, String spec, BiConsumer<JsonNode, Walk> check) {
+    /** One cross-field rule: its id, where docs/api-notes.md states it, and its check. */
+    record CrossFieldRule(RuleId rule, String source, BiConsumer<JsonNode, Walk> check) {
     }
 
     static final List<CrossFieldRule> RULES = List.of(

@@ -13,7 +13,7 @@ import static io.friendlikit.mock.request.JsonKind.ARRAY;
 import static io.friendlikit.mock.request.JsonKind.OBJECT;
 import static io.friendlikit.mock.request.JsonKind.STRING;
 
-/** The {@code messages} array: spec section 5 (message objects) and the message rules of section 4. */
+/** The {@code messages} array: docs/api-notes.md §5 (message objects) and the message rules of §4. */
 final class MessageRules {
 
     static final List<String> ROLES = List.of("system", "user", "assistant", "tool");

@@ -12,7 +12,7 @@ import static io.friendlikit.mock.request.JsonKind.BOOLEAN;
 import static io.friendlikit.mock.request.JsonKind.OBJECT;
 import static io.friendlikit.mock.request.JsonKind.STRING;
 
-/** {@code response_format}: spec section 7 and section 4.1 rule 12. */
+/** {@code response_format}: docs/api-notes.md §7 and §4.1 rule 12. */
 final class ResponseFormatRules {
 
     static final List<String> TYPES = List.of("text", "json_object", "json_schema", "regex");

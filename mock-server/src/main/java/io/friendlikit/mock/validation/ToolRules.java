@@ -15,7 +15,7 @@ import static io.friendlikit.mock.request.JsonKind.BOOLEAN;
 import static io.friendlikit.mock.request.JsonKind.OBJECT;
 import static io.friendlikit.mock.request.JsonKind.STRING;
 
-/** {@code tools} and {@code tool_choice}: spec section 6 and section 4.1 rules 11 and 14. */
+/** {@code tools} and {@code tool_choice}: docs/api-notes.md §6 and §4.1 rules 11 and 14. */
 final class ToolRules {
 
     /** §4.1 rule 11. */
