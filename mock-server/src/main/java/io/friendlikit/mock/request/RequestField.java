@@ -17,12 +17,12 @@ import java.util.stream.Collectors;
  * @param presence required or optional, nullable or not
  * @param range    the interval a numeric value must lie in, or null
  * @param allowed  the values a string must be one of, or empty
- * @param rule     what else holds for the value, in a few words for the table (nested members, items), or ""
+ * @param note     what else holds for the value, in a few words for the table (nested members, items), or ""
  * @param defaultValue what an absent or null member means, as the table shows it
  * @param binding  puts the member (or its default) on the request being built
  */
 public record RequestField(String name, List<JsonKind> kinds, String expected, Presence presence, Range range,
-                           List<String> allowed, String rule, String defaultValue, Binding binding) {
+                           List<String> allowed, String note, String defaultValue, Binding binding) {
 
     public RequestField {
         kinds = List.copyOf(kinds);
@@ -45,7 +45,7 @@ public record RequestField(String name, List<JsonKind> kinds, String expected, P
         return kinds.stream().map(JsonKind::label).collect(Collectors.joining(", "));
     }
 
-    /** The range or the enum, then the rule, as the table shows them; "—" when the value is free. */
+    /** The range or the enum, then the note, as the table shows them; "—" when the value is free. */
     public String constraintText() {
         List<String> parts = new java.util.ArrayList<>();
         if (range != null) {
@@ -54,8 +54,8 @@ public record RequestField(String name, List<JsonKind> kinds, String expected, P
         if (!allowed.isEmpty()) {
             parts.add("one of " + String.join(", ", allowed));
         }
-        if (!rule.isEmpty()) {
-            parts.add(rule);
+        if (!note.isEmpty()) {
+            parts.add(note);
         }
         return parts.isEmpty() ? "—" : String.join("; ", parts);
     }

@@ -77,15 +77,15 @@ public final class RequestFields {
                     List.of(), "needs logprobs", "none",
                     clampedBinding(TOP_LOGPROBS, null, ChatRequest.Builder::topLogprobs)),
             number("top_p", Range.openClosed("0", "1"), 1.0, ChatRequest.Builder::topP),
-            number("xtc_threshold", UNIT, 0.0, (b, x) -> { }),
-            number("xtc_probability", UNIT, 0.0, (b, x) -> { }),
+            number("xtc_threshold", UNIT, 0.0, RequestFields::notBound),
+            number("xtc_probability", UNIT, 0.0, RequestFields::notBound),
             structured("tools", ARRAY, "at most 128 functions", "[]", (v, b, m) -> b.tools(Bindings.tools(v))),
             clampedInteger("min_tokens", NON_NEGATIVE, 0, ChatRequest.Builder::minTokens),
             structured("response_format", OBJECT, "text, json_object, json_schema or regex", "text",
                     (v, b, m) -> b.responseFormat(Bindings.responseFormat(v))),
             // legacy (docs/api-notes.md §3.1, "Removed / legacy fields"): accepted; read by the exchange, which
             // answers 429 when the paced answer would take longer
-            optionalInteger("timeout_microseconds", Range.atLeast("1"), "legacy", "none", (b, x) -> { }));
+            optionalInteger("timeout_microseconds", Range.atLeast("1"), "legacy", "none", RequestFields::notBound));
 
     private static final Map<String, RequestField> BY_NAME = index();
 
@@ -121,16 +121,16 @@ public final class RequestFields {
     }
 
     /** An integer whose absence is null (the generator decides), bound as sent. */
-    private static RequestField optionalInteger(String name, Range range, String rule, String dflt,
+    private static RequestField optionalInteger(String name, Range range, String note, String dflt,
                                                 BiConsumer<ChatRequest.Builder, Integer> set) {
-        return new RequestField(name, List.of(INTEGER), INTEGER.phrase(), Presence.OPTIONAL, range, List.of(), rule,
+        return new RequestField(name, List.of(INTEGER), INTEGER.phrase(), Presence.OPTIONAL, range, List.of(), note,
                 dflt, (v, b, m) -> set.accept(b, Bindings.integer(v)));
     }
 
     /** An object or array whose members the validator checks; bound by a converter. */
-    private static RequestField structured(String name, JsonKind kind, String rule, String dflt,
+    private static RequestField structured(String name, JsonKind kind, String note, String dflt,
                                            RequestField.Binding binding) {
-        return new RequestField(name, List.of(kind), kind.phrase(), Presence.OPTIONAL, null, List.of(), rule, dflt,
+        return new RequestField(name, List.of(kind), kind.phrase(), Presence.OPTIONAL, null, List.of(), note, dflt,
                 binding);
     }
 
@@ -141,6 +141,10 @@ public final class RequestFields {
             Integer value = Bindings.integer(v);
             set.accept(b, value == null ? dflt : Bindings.clamp(value, range));
         };
+    }
+
+    /** Validated, not on the request: the sampler has no use for xtc_*; the exchange reads timeout_microseconds. */
+    private static <T> void notBound(ChatRequest.Builder request, T value) {
     }
 
     private static String shown(double value) {
