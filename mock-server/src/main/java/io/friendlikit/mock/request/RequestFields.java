@@ -33,6 +33,7 @@ public final class RequestFields {
     private static final Range NON_NEGATIVE = Range.atLeast("0");
     private static final Range TOP_LOGPROBS = Range.closed("0", String.valueOf(ChatRequest.MAX_TOP_LOGPROBS));
 
+    /** The rows, in the API's order; names are unique. */
     public static final List<RequestField> ALL = List.of(
             new RequestField("model", List.of(STRING), STRING.phrase(), Presence.REQUIRED_UNLESS_CONTAINER, null,
                     List.of(), "a catalogue model, or a dedicated endpoint id", "—",
@@ -54,7 +55,8 @@ public final class RequestFields {
             number("presence_penalty", PENALTY, 0.0, ChatRequest.Builder::presencePenalty),
             number("repetition_penalty", Range.greaterThan("0"), 1.0, ChatRequest.Builder::repetitionPenalty),
             new RequestField("reasoning_effort", List.of(STRING), STRING.phrase(), Presence.OPTIONAL, null,
-                    REASONING_EFFORTS, "and offered by the model", "model default", (v, b, m) -> b.reasoningEffort(Bindings.text(v))),
+                    REASONING_EFFORTS, "and offered by the model", "model default",
+                    (v, b, m) -> b.reasoningEffort(Bindings.text(v))),
             optionalInteger("reasoning_budget", Range.atLeast("-1"), "", "none",
                     ChatRequest.Builder::reasoningBudget),
             new RequestField("seed", List.of(INTEGER, ARRAY), "an integer or an array of integers",
