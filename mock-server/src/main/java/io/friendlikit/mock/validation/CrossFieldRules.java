@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.function.BiConsumer;
 
 /**
- * Rules that relate two or more top-level fields (docs/api-notes.md §4.1 rules 1 to 4 and 7, §4.2 on tool_choice). They run
- * after the field walk, in table order, and only look at values whose own type is right, so a wrongly typed
- * field yields one violation, not two.
+ * Rules that relate two or more top-level fields (docs/api-notes.md §4.1 rules 1 to 4 and 7, §4.2 on
+ * tool_choice). They run after the field walk, in table order, and only look at values whose own type is right,
+ * so a wrongly typed field yields one violation, not two.
  */
 final class CrossFieldRules {
 

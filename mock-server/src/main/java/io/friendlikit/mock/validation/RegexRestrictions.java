@@ -9,8 +9,9 @@ import java.util.regex.PatternSyntaxException;
 
 /**
  * The regex of {@code response_format {"type":"regex"}}: it must compile with {@link java.util.regex} and
- * avoid the constructs docs/api-notes.md §4.1 rule 12 excludes. The scan understands escapes, {@code \Q...\E} quoting and
- * (nested) character classes, so {@code \^}, {@code [^a]} and {@code [$]} are not flagged.
+ * avoid the constructs docs/api-notes.md §4.1 rule 12 excludes. The scan understands escapes,
+ * {@code \Q...\E} quoting and (nested) character classes, so {@code \^}, {@code [^a]} and {@code [$]} are not
+ * flagged.
  *
  * <p>Flagged outside a character class: anchors {@code ^ $ \A \z \Z \G \b \B}; look-arounds
  * {@code (?= (?! (?<= (?<!}; back-references {@code \1}...{@code \9}, {@code \k<name>}. Flagged anywhere:

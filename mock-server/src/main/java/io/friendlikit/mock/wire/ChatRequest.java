@@ -272,7 +272,10 @@ public record ChatRequest(
             if (!missing.isEmpty()) {
                 throw new IllegalStateException("ChatRequest components never set: " + missing);
             }
-            return new ChatRequest(model, messages, stream, includeUsage, n, maxTokens, minTokens, stop, seeds, temperature, topP, topK, minP, frequencyPenalty, presencePenalty, repetitionPenalty, logprobs, topLogprobs, tools, toolChoice, parallelToolCalls, responseFormat, parseReasoning, includeReasoning, reasoningEffort, reasoningBudget, chatTemplateKwargs, eosToken, logitBias);
+            return new ChatRequest(model, messages, stream, includeUsage, n, maxTokens, minTokens, stop, seeds,
+                    temperature, topP, topK, minP, frequencyPenalty, presencePenalty, repetitionPenalty, logprobs,
+                    topLogprobs, tools, toolChoice, parallelToolCalls, responseFormat, parseReasoning, includeReasoning,
+                    reasoningEffort, reasoningBudget, chatTemplateKwargs, eosToken, logitBias);
         }
 
         private Builder mark(int component) {
