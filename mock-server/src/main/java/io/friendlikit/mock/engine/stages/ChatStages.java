@@ -6,7 +6,7 @@ import io.friendlikit.mock.config.MockConfig;
 import io.friendlikit.mock.delivery.Pacing;
 import io.friendlikit.mock.engine.Exchange;
 import io.friendlikit.mock.engine.Outcome;
-import io.friendlikit.mock.engine.RequestBinder;
+import io.friendlikit.mock.request.RequestBinder;
 import io.friendlikit.mock.generation.Generator;
 import io.friendlikit.mock.script.FaultRegistry;
 import io.friendlikit.mock.script.ScenarioRegistry;

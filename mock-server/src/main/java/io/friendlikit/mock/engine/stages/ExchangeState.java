@@ -7,6 +7,7 @@ import io.friendlikit.mock.catalog.ModelInfo;
 import io.friendlikit.mock.delivery.Pacing;
 import io.friendlikit.mock.engine.Exchange;
 import io.friendlikit.mock.engine.Outcome;
+import io.friendlikit.mock.errors.JsonSyntaxReason;
 import io.friendlikit.mock.generation.Generation;
 import io.friendlikit.mock.script.Fault;
 import io.friendlikit.mock.script.FaultRegistry;
@@ -74,7 +75,7 @@ public final class ExchangeState {
             JsonNode node = mapper.readTree(exchange.body());
             return new ParsedBody(node == null || node.isMissingNode() ? null : node, null);
         } catch (JsonProcessingException e) {
-            return new ParsedBody(null, e.getOriginalMessage());
+            return new ParsedBody(null, JsonSyntaxReason.of(e));
         } catch (IOException | RuntimeException e) {
             return new ParsedBody(null, "unreadable body");
         }

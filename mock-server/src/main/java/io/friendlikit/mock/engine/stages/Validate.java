@@ -3,7 +3,7 @@ package io.friendlikit.mock.engine.stages;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.friendlikit.mock.catalog.ModelCatalog;
 import io.friendlikit.mock.config.MockConfig;
-import io.friendlikit.mock.engine.RequestBinder;
+import io.friendlikit.mock.request.RequestBinder;
 import io.friendlikit.mock.errors.ApiError;
 import io.friendlikit.mock.script.Fault;
 import io.friendlikit.mock.validation.RequestValidator;
