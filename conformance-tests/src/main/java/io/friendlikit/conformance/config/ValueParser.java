@@ -18,7 +18,7 @@ public enum ValueParser {
         }
     },
     /** An absolute http(s) URL; one trailing slash is dropped. */
-    HTTP_URL("an absolute http(s) URL such as http://127.0.0.1:8080/serverless/v1") {
+    HTTP_URL("an absolute http or https URL") {
         @Override
         Object read(Setting setting, String text) {
             String trimmed = text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
