@@ -1,7 +1,7 @@
 @request-validation
 Feature: Request validation
-  Every field has a JSON type, a nullability and, for numbers, a range (spec section 3.1). A body
-  that breaks one of them is refused with 422 and an error naming the field (spec section 4.3);
+  Every field has a JSON type, a nullability and, for numbers, a range (docs/api-notes.md §3.1). A body
+  that breaks one of them is refused with 422 and an error naming the field (docs/api-notes.md §4.3);
   values on the inside of every boundary are accepted.
 
   Background:
@@ -141,7 +141,7 @@ Feature: Request validation
       | repetition_penalty | 0     |
       | repetition_penalty | -1    |
 
-    Examples: ranges guessed in the spec's open questions
+    Examples: ranges guessed in docs/api-notes.md §13 q9, q11 and §3.1 (reasoning_budget)
       | field                | value |
       | temperature          | -0.01 |
       | n                    | 0     |
