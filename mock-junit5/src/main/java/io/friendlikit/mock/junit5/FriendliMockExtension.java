@@ -23,6 +23,8 @@ import org.opentest4j.AssertionFailedError;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -43,6 +45,8 @@ public final class FriendliMockExtension implements BeforeAllCallback, AfterAllC
             ExtensionContext.Namespace.create(FriendliMockExtension.class);
     private static final String METHOD_SCOPE = "server of this test";
     private static final String RUN = "this test's run";
+    /** Shared by the admin clients the extension hands out: one selector thread, not one per server. */
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     /** Carries the annotation's defaults for classes that register the extension without it. */
     @FriendliMock
@@ -69,7 +73,7 @@ public final class FriendliMockExtension implements BeforeAllCallback, AfterAllC
 
         Scope(MockServer server) {
             this.server = server;
-            this.admin = new AdminClient(server.baseUri());
+            this.admin = new AdminClient(server.baseUri(), HTTP);
         }
 
         @Override

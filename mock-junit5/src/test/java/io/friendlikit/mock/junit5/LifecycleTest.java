@@ -6,6 +6,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 
@@ -48,6 +49,31 @@ class LifecycleTest {
         assertThat(servers).hasSize(4).doesNotHaveDuplicates();
         for (URI root : roots) {
             assertThat(Chat.refusesConnections(root)).as("%s stopped after its test", root).isTrue();
+        }
+    }
+
+    @Test
+    void aPerClassTestInstanceGetsTheServerInItsConstructor() {
+        Samples.run(PerClassInstanceSample.class).testEvents().assertStatistics(s -> s.started(2).succeeded(2));
+        assertThat(roots).hasSize(2).containsOnly(roots.get(0));
+    }
+
+    @FriendliMock
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    static class PerClassInstanceSample {
+
+        private final MockServer fromConstructor;
+
+        PerClassInstanceSample(MockServer server) {
+            this.fromConstructor = server;
+        }
+
+        @RepeatedTest(2)
+        void usesIt(MockServer server) {
+            assertThat(server).isSameAs(fromConstructor);
+            assertThat(server.faults().list()).isEmpty();
+            server.faults().add(new io.friendlikit.mock.script.Fault.MixedIds(), null);
+            record(server);
         }
     }
 
