@@ -95,6 +95,7 @@ class ConfigurationTest {
         return thrown.getMessage();
     }
 
+    @Sample
     @FriendliMock(seed = 77, tokens = {"flp_a", "flp_b"}, teams = "team-1", firstTokenMs = 20, interTokenMs = 5,
             settings = {"journal-size = 2", "strict=false", "rate-limit-rpm=100"})
     static class ConfiguredSample {
@@ -119,6 +120,7 @@ class ConfigurationTest {
         }
     }
 
+    @Sample
     @FriendliMock(settings = "journal-size=lots")
     static class BadValueSample {
         @org.junit.jupiter.api.Test
@@ -126,6 +128,7 @@ class ConfigurationTest {
         }
     }
 
+    @Sample
     @FriendliMock(settings = "jornal-size=5")
     static class UnknownSettingSample {
         @org.junit.jupiter.api.Test
@@ -133,6 +136,7 @@ class ConfigurationTest {
         }
     }
 
+    @Sample
     @FriendliMock(settings = "strict")
     static class MalformedEntrySample {
         @org.junit.jupiter.api.Test
@@ -140,6 +144,7 @@ class ConfigurationTest {
         }
     }
 
+    @Sample
     @FriendliMock(settings = "port=8080")
     static class PortSample {
         @org.junit.jupiter.api.Test
@@ -147,6 +152,7 @@ class ConfigurationTest {
         }
     }
 
+    @Sample
     @FriendliMock(failOnViolations = true, settings = "journal-size=0")
     static class NoJournalSample {
         @org.junit.jupiter.api.Test
@@ -154,6 +160,7 @@ class ConfigurationTest {
         }
     }
 
+    @Sample
     @FriendliMock(lifecycle = FriendliMock.Lifecycle.PER_METHOD)
     static class StaticPerMethodSample {
         @FriendliMock.Inject
@@ -164,6 +171,7 @@ class ConfigurationTest {
         }
     }
 
+    @Sample
     @FriendliMock
     static class UnannotatedUriSample {
         @org.junit.jupiter.api.Test
@@ -171,6 +179,7 @@ class ConfigurationTest {
         }
     }
 
+    @Sample
     @FriendliMock(settings = "admin=false")
     static class NoAdminSample {
         @org.junit.jupiter.api.Test
@@ -178,6 +187,7 @@ class ConfigurationTest {
         }
     }
 
+    @Sample
     @FriendliMock(lifecycle = FriendliMock.Lifecycle.PER_METHOD)
     static class PerMethodBeforeAllSample {
         @org.junit.jupiter.api.BeforeAll
@@ -189,6 +199,7 @@ class ConfigurationTest {
         }
     }
 
+    @Sample
     @org.junit.jupiter.api.extension.ExtendWith(FriendliMockExtension.class)
     static class ExtendWithSample {
         @org.junit.jupiter.api.Test

@@ -78,6 +78,7 @@ class FailOnViolationsTest {
         return thrown.getMessage();
     }
 
+    @Sample
     @FriendliMock(failOnViolations = true)
     @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
     static class StrictSample {
@@ -115,6 +116,7 @@ class FailOnViolationsTest {
         }
     }
 
+    @Sample
     @FriendliMock
     static class LenientSample {
 
@@ -124,6 +126,7 @@ class FailOnViolationsTest {
         }
     }
 
+    @Sample
     @FriendliMock(failOnViolations = true, lifecycle = FriendliMock.Lifecycle.PER_METHOD)
     static class StrictPerMethodSample {
 
@@ -138,6 +141,7 @@ class FailOnViolationsTest {
         }
     }
 
+    @Sample
     @FriendliMock(failOnViolations = true)
     static class FailsItselfSample {
 

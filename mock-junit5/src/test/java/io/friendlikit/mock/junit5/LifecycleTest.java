@@ -58,6 +58,7 @@ class LifecycleTest {
         assertThat(roots).hasSize(2).containsOnly(roots.get(0));
     }
 
+    @Sample
     @FriendliMock
     @TestInstance(TestInstance.Lifecycle.PER_CLASS)
     static class PerClassInstanceSample {
@@ -77,6 +78,7 @@ class LifecycleTest {
         }
     }
 
+    @Sample
     @FriendliMock
     @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
     static class PerClassSample {
@@ -110,6 +112,7 @@ class LifecycleTest {
         }
     }
 
+    @Sample
     @FriendliMock(lifecycle = FriendliMock.Lifecycle.PER_METHOD)
     static class PerMethodSample {
 

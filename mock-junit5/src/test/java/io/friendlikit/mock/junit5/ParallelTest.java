@@ -47,6 +47,7 @@ class ParallelTest {
         assertThat(perMethodRoots).hasSize(2);
     }
 
+    @Sample
     @FriendliMock
     static class SharedSample {
 
@@ -65,6 +66,7 @@ class ParallelTest {
         }
     }
 
+    @Sample
     @FriendliMock(lifecycle = FriendliMock.Lifecycle.PER_METHOD)
     static class OwnServerSample {
 

@@ -12,12 +12,14 @@ final class Samples {
     }
 
     static EngineExecutionResults run(Class<?> sample) {
-        return EngineTestKit.engine("junit-jupiter").selectors(selectClass(sample)).execute();
+        return EngineTestKit.engine("junit-jupiter").configurationParameter(Sample.PARAMETER, "true")
+                .selectors(selectClass(sample)).execute();
     }
 
     /** In parallel: every test method concurrently, four threads. */
     static EngineExecutionResults runInParallel(Class<?>... samples) {
         EngineTestKit.Builder kit = EngineTestKit.engine("junit-jupiter")
+                .configurationParameter(Sample.PARAMETER, "true")
                 .configurationParameter("junit.jupiter.execution.parallel.enabled", "true")
                 .configurationParameter("junit.jupiter.execution.parallel.mode.default", "concurrent")
                 .configurationParameter("junit.jupiter.execution.parallel.mode.classes.default", "concurrent")
