@@ -144,8 +144,10 @@ public final class AdminClient {
             throw new AdminException(where + " interrupted", 0, e);
         }
         if (response.statusCode() != expected) {
+            String hint = response.statusCode() == 404 && !root.getPath().isEmpty()
+                    ? " (the client takes the mock's root, e.g. http://127.0.0.1:8080, not " + root + ")" : "";
             throw new AdminException(where + " answered " + response.statusCode() + ": "
-                    + messageOf(response.body()), response.statusCode(), null);
+                    + messageOf(response.body()) + hint, response.statusCode(), null);
         }
         if (response.body().isEmpty()) {
             return json.createObjectNode();

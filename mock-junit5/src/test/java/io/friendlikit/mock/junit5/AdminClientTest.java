@@ -191,6 +191,14 @@ class AdminClientTest {
     }
 
     @Test
+    void aClientGivenTheServerlessUriInsteadOfTheRootSaysSo() {
+        AdminClient wrong = new AdminClient(serverless);
+        assertThatThrownBy(wrong::health)
+                .isInstanceOfSatisfying(AdminException.class, e -> assertThat(e.status()).isEqualTo(404))
+                .hasMessageContaining("the client takes the mock's root");
+    }
+
+    @Test
     void anUnreachableMockIsReportedWithItsAddress() {
         URI root = mock.baseUri();
         mock.close();
