@@ -87,7 +87,7 @@ public final class Generator {
     /**
      * @param inlineReasoning true: a reasoning model whose reasoning is not parsed ({@code parse_reasoning} not true)
      *                        still thinks, and its reasoning comes first in {@code content} as
-     *                        {@code <think>…</think>} (spec section 3.1 implies unparsed output keeps it inline);
+     *                        {@code <think>…</think>} (docs/api-notes.md §3.1 implies unparsed output keeps it inline);
      *                        false: such a model answers without reasoning
      */
     public Generator(long serverSeed, boolean inlineReasoning) {
@@ -196,7 +196,7 @@ public final class Generator {
 
     /**
      * The completion budget: max_tokens or the model's maximum, within what the context leaves. A max_tokens
-     * above the model's max_completion_tokens is clamped to it (spec section 10.3: output caps exist, and whether
+     * above the model's max_completion_tokens is clamped to it (docs/api-notes.md §10.3: output caps exist, and whether
      * the live service clamps or refuses is not documented; clamping is our guess).
      */
     public static int budget(ChatRequest request, ModelInfo model, int promptTokens) {

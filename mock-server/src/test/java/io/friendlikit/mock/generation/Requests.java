@@ -15,7 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Builds {@link ChatRequest}s with the defaults of spec section 3.2 for generation tests. */
+/** Builds {@link ChatRequest}s with the defaults of docs/api-notes.md §3.2 for generation tests. */
 final class Requests {
 
     static final ObjectMapper JSON = new ObjectMapper();

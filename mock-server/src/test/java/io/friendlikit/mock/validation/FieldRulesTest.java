@@ -13,7 +13,7 @@ import static io.friendlikit.mock.validation.Fixture.assertValid;
 import static io.friendlikit.mock.validation.Fixture.body;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The top-level field table (spec §3.1): type, null and range of every field, both sides of each boundary. */
+/** The top-level field table (docs/api-notes.md §3.1): type, null and range of every field, both sides of each boundary. */
 class FieldRulesTest {
 
     /** Code and rule of a violation kind. */
