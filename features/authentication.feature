@@ -1,7 +1,7 @@
 @authentication
 Feature: Authentication
   Serverless and dedicated chat completions need a bearer token in the Authorization header
-  (spec section 2). A request without a usable token is refused before any generation.
+  (docs/api-notes.md §2). A request without a usable token is refused before any generation.
 
   Background:
     Given a chat request

@@ -1,7 +1,7 @@
 @container
 Feature: The Friendli Container path
   A self-hosted Friendli Container serves POST /v1/chat/completions without authentication, and
-  "model" is optional there (it selects an adapter route) (spec sections 1, 3). Runs where a container
+  "model" is optional there (it selects an adapter route) (docs/api-notes.md §1, §3). Runs where a container
   base URL is known (FRIENDLI_CONTAINER_BASE_URL; derived as <origin>/v1 on a mock), skipped elsewhere.
 
   Background:

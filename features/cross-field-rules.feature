@@ -1,7 +1,7 @@
 @cross-field-rules
 Feature: Cross-field rules
-  Some fields exclude or require others (spec section 4.1, documented; section 4.2, implied).
-  The status for a broken rule is not documented; 422 is the best guess (open question 2).
+  Some fields exclude or require others (docs/api-notes.md §4.1, documented; §4.2, implied).
+  The status for a broken rule is not documented; 422 is the best guess (docs/api-notes.md §13 q2).
 
   Background:
     Given a chat request with:

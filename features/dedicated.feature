@@ -1,7 +1,7 @@
 @dedicated
 Feature: The dedicated endpoints path
   POST /dedicated/v1/chat/completions takes an endpoint id as "model", optionally with
-  ":ADAPTER_ROUTE" to reach a LoRA adapter (spec section 1). The answer names the endpoint.
+  ":ADAPTER_ROUTE" to reach a LoRA adapter (docs/api-notes.md §1). The answer names the endpoint.
 
   Background:
     Given a chat request with:

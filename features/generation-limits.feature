@@ -1,7 +1,7 @@
 @generation-limits
 Feature: max_tokens, min_tokens and stop
   max_tokens caps the generated tokens and a cut answer ends with "length"; min_tokens sets a floor;
-  a stop phrase ends generation and is not part of the output (spec sections 3.1, 4.1 rule 5, 8).
+  a stop phrase ends generation and is not part of the output (docs/api-notes.md §3.1, §4.1 rule 5, §8).
 
   Background:
     Given a chat request with:

@@ -1,7 +1,7 @@
 @logprobs
 Feature: logprobs and top_logprobs
   With logprobs true every choice lists its generated tokens with their log-probabilities and
-  top_logprobs alternatives per position (spec sections 3.1, 8).
+  top_logprobs alternatives per position (docs/api-notes.md §3.1, §8).
 
   Background:
     Given a chat request with:

@@ -1,7 +1,7 @@
 @models
 Feature: The models list
   GET /serverless/v1/models returns the public model catalogue as {"data": [...]}
-  (spec sections 1 and 11).
+  (docs/api-notes.md §1 and §11).
 
   @MOD-01
   Scenario: The catalogue is a list of models

@@ -1,7 +1,7 @@
 @plain-response
 Feature: The plain (non-streamed) answer
   With "stream" false or absent the answer is one application/json chat.completion object
-  (spec section 8).
+  (docs/api-notes.md §8).
 
   Background:
     Given a chat request with:

@@ -2,8 +2,8 @@
 Feature: Reasoning output
   On a reasoning model, "parse_reasoning": true splits the model's reasoning into
   "reasoning_content" and keeps the answer in "content"; "include_reasoning": false withholds the
-  parsed reasoning; "reasoning_effort" takes one of the model's own values (spec sections 3.1, 4.1
-  rules 8-9, 8, 13 q14). The reasoning model is configurable (FRIENDLI_REASONING_MODEL, default
+  parsed reasoning; "reasoning_effort" takes one of the model's own values (docs/api-notes.md §3.1, §4.1
+  rules 8-9, §8, §13 q14). The reasoning model is configurable (FRIENDLI_REASONING_MODEL, default
   zai-org/GLM-5.2, whose efforts are "high" and "max").
 
   Background:

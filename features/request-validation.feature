@@ -1,7 +1,7 @@
 @request-validation
 Feature: Request validation
-  Every field has a JSON type, a nullability and, for numbers, a range (spec section 3.1). A body
-  that breaks one of them is refused with 422 and an error naming the field (spec section 4.3);
+  Every field has a JSON type, a nullability and, for numbers, a range (docs/api-notes.md §3.1). A body
+  that breaks one of them is refused with 422 and an error naming the field (docs/api-notes.md §4.3);
   values on the inside of every boundary are accepted.
 
   Background:
@@ -61,6 +61,10 @@ Feature: Request validation
       | chat_template_kwargs | []                 |
       | xtc_threshold        | "0.1"              |
       | xtc_probability      | false              |
+      | parse_reasoning      | "yes"              |
+      | include_reasoning    | 1                  |
+      | reasoning_budget     | 1.5                |
+      | timeout_microseconds | "1000"             |
 
   @VAL-03
   Scenario Outline: null means "use the default" for every optional field except tool_choice
@@ -94,6 +98,9 @@ Feature: Request validation
       | tools                |
       | min_tokens           |
       | response_format      |
+      | reasoning_budget     |
+      | parse_reasoning      |
+      | include_reasoning    |
 
   @VAL-04 @live-unverified
   Scenario Outline: Fields that are not nullable refuse null
@@ -134,16 +141,18 @@ Feature: Request validation
       | repetition_penalty | 0     |
       | repetition_penalty | -1    |
 
-    Examples: ranges guessed in the spec's open questions
-      | field        | value |
-      | temperature  | -0.01 |
-      | n            | 0     |
-      | n            | -1    |
-      | n            | 129   |
-      | max_tokens   | 0     |
-      | max_tokens   | -5    |
-      | min_tokens   | -1    |
-      | seed         | -1    |
+    Examples: ranges guessed in docs/api-notes.md §13 q9, q11 and §3.1 (reasoning_budget)
+      | field                | value |
+      | temperature          | -0.01 |
+      | n                    | 0     |
+      | n                    | -1    |
+      | n                    | 129   |
+      | max_tokens           | 0     |
+      | max_tokens           | -5    |
+      | min_tokens           | -1    |
+      | seed                 | -1    |
+      | reasoning_budget     | -2    |
+      | timeout_microseconds | 0     |
 
   @VAL-05 @live-unverified
   Scenario Outline: top_logprobs outside 0..20 is refused

@@ -1,7 +1,7 @@
 @response-format
 Feature: response_format
   Constrained output: "json_object" gives any JSON object, "json_schema" output valid against the
-  given schema, "regex" output matching the expression (spec section 7).
+  given schema, "regex" output matching the expression (docs/api-notes.md §7).
 
   Background:
     Given a chat request with:

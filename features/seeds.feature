@@ -1,7 +1,7 @@
 @seeds
 Feature: seed
   A seed fixes the sampling randomness: the same seeded request gets the same answer, another seed
-  another one. With n > 1 a list supplies one seed per generation (spec section 3.1 "seed",
+  another one. With n > 1 a list supplies one seed per generation (docs/api-notes.md §3.1 "seed",
   section 4.1 rule 7). Lower temperatures move towards greedy decoding, which ignores the seed.
 
   Background:

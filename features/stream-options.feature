@@ -1,7 +1,7 @@
 @stream-options
 Feature: stream_options and the usage chunk
   With stream_options.include_usage true the stream ends with one extra chunk whose "choices" is
-  [] and whose "usage" holds the totals; without it no usage is streamed (spec sections 3.1, 9.3).
+  [] and whose "usage" holds the totals; without it no usage is streamed (docs/api-notes.md §3.1, §9.3).
 
   Background:
     Given a chat request with:

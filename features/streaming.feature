@@ -1,7 +1,7 @@
 @streaming
 Feature: The streamed answer
   With "stream": true the answer is a text/event-stream of data-only events, each carrying one
-  chat.completion.chunk, ended by "data: [DONE]" (spec section 9).
+  chat.completion.chunk, ended by "data: [DONE]" (docs/api-notes.md §9).
 
   Background:
     Given a chat request with:

@@ -3,7 +3,7 @@ Feature: Tools and tool_choice
   Functions declared in "tools" may be called by the model; tool_choice says whether it may
   ("auto", the default), must not ("none"), must ("required") or must call one named function.
   A call carries an id, type "function", the function name and its arguments as a JSON string
-  (spec sections 6, 8, 9.5).
+  (docs/api-notes.md §6, §8, §9.5).
 
   Background:
     Given a chat request with:

@@ -1,12 +1,5 @@
 package io.friendlikit.conformance;
 
-import org.junit.platform.suite.api.IncludeEngines;
-import org.junit.platform.suite.api.SelectPackages;
-import org.junit.platform.suite.api.Suite;
-
-/** Runs every bundled feature; configuration in junit-platform.properties. */
-@Suite
-@IncludeEngines("cucumber")
-@SelectPackages("features")
-public class ConformanceSuite {
+/** The kit's own run of every bundled feature, against the embedded mock of {@link EmbeddedMockTargetProvider}. */
+class ConformanceSuite extends FriendliConformanceSuite {
 }

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-/** Principle 7: the kit speaks only HTTP; its shipped code never touches the mock's classes. */
+/** The kit speaks only HTTP; its shipped code never touches the mock's classes. */
 class KitArchitectureTest {
 
     private final JavaClasses mainClasses = new ClassFileImporter()

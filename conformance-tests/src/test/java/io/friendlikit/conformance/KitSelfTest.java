@@ -94,23 +94,23 @@ class KitSelfTest {
         try {
             Map<Setting, String> settings = new EnumMap<>(Setting.class);
             settings.put(Setting.BASE_URL, "http://127.0.0.1:" + plain.getAddress().getPort() + "/serverless/v1");
-            KitRunner.RunResult result = new KitRunner().run(settings, Optional.of("@CTL-02"), List.of(KitRunner.SUMMARY_PLUGIN));
+            KitRunner.RunResult result = Console.runKit(settings, "@CTL-02");
             assertThat(result.found()).isPositive();
             assertThat(result.failed()).isZero();
             assertThat(result.succeeded()).isZero();
             assertThat(result.outcomes()).allSatisfy(o -> assertThat(o.message()).contains("mock admin API"));
 
-            KitRunner.RunResult costly = new KitRunner().run(settings, Optional.of("@RESP-06"), List.of(KitRunner.SUMMARY_PLUGIN));
+            KitRunner.RunResult costly = Console.runKit(settings, "@RESP-06");
             assertThat(costly.found()).isPositive();
             assertThat(costly.skipped()).isEqualTo(costly.found());
             assertThat(costly.outcomes()).allSatisfy(o -> assertThat(o.message()).contains("@costly").contains("FRIENDLI_INCLUDE_COSTLY"));
 
-            KitRunner.RunResult contract = new KitRunner().run(settings, Optional.of("@mock-contract"), List.of(KitRunner.SUMMARY_PLUGIN));
+            KitRunner.RunResult contract = Console.runKit(settings, "@mock-contract");
             assertThat(contract.found()).isPositive();
             assertThat(contract.skipped()).isEqualTo(contract.found());
             assertThat(contract.outcomes()).allSatisfy(o -> assertThat(o.message()).contains("@mock-contract").contains("other target"));
 
-            KitRunner.RunResult container = new KitRunner().run(settings, Optional.of("@container"), List.of(KitRunner.SUMMARY_PLUGIN));
+            KitRunner.RunResult container = Console.runKit(settings, "@container");
             assertThat(container.found()).isPositive();
             assertThat(container.skipped()).isEqualTo(container.found());
             assertThat(container.outcomes()).allSatisfy(o -> assertThat(o.message()).contains("FRIENDLI_CONTAINER_BASE_URL"));
@@ -123,7 +123,7 @@ class KitSelfTest {
         Map<Setting, String> settings = new EnumMap<>(Setting.class);
         settings.put(Setting.BASE_URL, origin + "/serverless/v1");
         settings.put(Setting.ADMIN_URL, origin + "/__admin");
-        return new KitRunner().run(settings, Optional.of(tags), List.of(KitRunner.SUMMARY_PLUGIN));
+        return Console.runKit(settings, tags);
     }
 
     private HttpResponse<String> admin(String method, String path, String json) throws Exception {

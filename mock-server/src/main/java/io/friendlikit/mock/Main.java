@@ -3,6 +3,7 @@ package io.friendlikit.mock;
 import io.friendlikit.mock.config.ConfigException;
 import io.friendlikit.mock.config.ConfigResolver;
 import io.friendlikit.mock.config.MockConfig;
+import io.friendlikit.mock.config.Setting;
 import io.friendlikit.mock.http.Routes;
 
 import java.io.PrintStream;
@@ -65,7 +66,7 @@ public final class Main {
         }
         out.println("Friendli mock listening on " + server.baseUri());
         out.println("  serverless base URL: " + server.baseUri() + "/serverless/v1   (any non-empty bearer token"
-                + (config.tokens().isEmpty() ? "" : " from --tokens") + ")");
+                + (config.tokens().isEmpty() ? "" : " from " + Setting.TOKENS.flag()) + ")");
         out.println("  dedicated base URL:  " + server.baseUri() + "/dedicated/v1   endpoints: "
                 + String.join(", ", config.endpoints()));
         out.println("  container base URL:  " + server.baseUri() + "/v1   (no auth)");

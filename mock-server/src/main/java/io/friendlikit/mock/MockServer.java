@@ -1,9 +1,14 @@
 package io.friendlikit.mock;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.friendlikit.mock.admin.Admin;
 import io.friendlikit.mock.catalog.ModelCatalog;
+import io.friendlikit.mock.config.ConfigException;
 import io.friendlikit.mock.config.ErrorEnvelope;
 import io.friendlikit.mock.config.MockConfig;
+import io.friendlikit.mock.config.Setting;
+import io.friendlikit.mock.config.UsageChunk;
+import io.friendlikit.mock.delivery.StreamBudget;
 import io.friendlikit.mock.engine.ChatService;
 import io.friendlikit.mock.engine.Mappers;
 import io.friendlikit.mock.errors.ErrorRenderer;
@@ -19,6 +24,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * The mock server, embeddable in tests:
@@ -31,16 +37,21 @@ import java.util.Set;
  * }
  * }</pre>
  *
+ * Any other setting goes through {@link Builder#set(Setting, Object)}, e.g.
+ * {@code MockServer.builder().port(0).set(Setting.JOURNAL_SIZE, 10)}; its names, rules and defaults are those of
+ * the command line ({@link Setting}).
  * Faults, scripted answers and the journal can be driven through the admin HTTP API or directly through
  * {@link #faults()}, {@link #scenarios()} and {@link #journal()}.
  */
-public final class MockServer implements AutoCloseable {
+public final class MockServer implements Admin, AutoCloseable {
 
     private final MockConfig config;
     private final ModelCatalog catalog;
     private final FaultRegistry faults = new FaultRegistry();
     private final ScenarioRegistry scenarios = new ScenarioRegistry();
     private final Journal journal;
+    /** Open streams together may hold a quarter of the heap in unwritten text; beyond it a stream gets 429. */
+    private final StreamBudget streams = StreamBudget.quarterOfHeap();
     private final Routes routes;
     private Undertow undertow;
     private URI baseUri;
@@ -52,7 +63,7 @@ public final class MockServer implements AutoCloseable {
         ObjectMapper mapper = Mappers.wire();
         Responses responses = new Responses(new ErrorRenderer(mapper, config.errorEnvelope()));
         ChatService chat = new ChatService(config, mapper, catalog, faults, scenarios, journal);
-        this.routes = new Routes(config, mapper, catalog, chat, responses, faults, scenarios, journal);
+        this.routes = new Routes(config, mapper, catalog, chat, responses, streams, this);
     }
 
     public static Builder builder() {
@@ -104,21 +115,25 @@ public final class MockServer implements AutoCloseable {
         return catalog;
     }
 
+    @Override
     public FaultRegistry faults() {
         return faults;
     }
 
+    @Override
     public ScenarioRegistry scenarios() {
         return scenarios;
     }
 
+    @Override
     public Journal journal() {
         return journal;
     }
 
     /** Streams being written right now (a stream ends when written whole, cut by a fault, or the client leaves). */
+    @Override
     public int openStreams() {
-        return routes.openStreams();
+        return streams.openStreams();
     }
 
     public List<Routes.Route> routes() {
@@ -126,6 +141,7 @@ public final class MockServer implements AutoCloseable {
     }
 
     /** Clears faults, scenarios and the journal. */
+    @Override
     public void reset() {
         faults.clear();
         scenarios.clear();
@@ -140,9 +156,14 @@ public final class MockServer implements AutoCloseable {
         }
     }
 
-    /** Builds a server; unset values take the defaults of {@link io.friendlikit.mock.config.Setting}. */
+    /**
+     * Builds a server; unset settings keep their defaults. Every {@link Setting} can be set, through
+     * {@link #set(Setting, Object)} or {@link #config(Consumer)}; the named methods are shorthands for the common
+     * ones. A value a setting does not take is refused at once with a {@link ConfigException} naming the setting
+     * and the rule, as the command line would refuse it.
+     */
     public static final class Builder {
-        private MockConfig.Builder config = MockConfig.defaults().toBuilder();
+        private MockConfig.Builder config = new MockConfig.Builder();
         private ModelCatalog catalog;
         private java.util.function.Consumer<String> requestLog = line -> { };
 
@@ -155,76 +176,75 @@ public final class MockServer implements AutoCloseable {
             return this;
         }
 
-        public Builder port(int port) {
-            config.port(port);
+        /** Changes any settings: {@code config(c -> c.set(Setting.ADMIN, false).set(Setting.JOURNAL_SIZE, 10))}. */
+        public Builder config(Consumer<MockConfig.Builder> change) {
+            change.accept(config);
             return this;
+        }
+
+        /** Sets one setting, e.g. {@code set(Setting.CLOCK, MockConfig.fixedClock(0))}. */
+        public <T> Builder set(Setting<T> setting, T value) {
+            config.set(setting, value);
+            return this;
+        }
+
+        public Builder port(int port) {
+            return set(Setting.PORT, port);
         }
 
         public Builder host(String host) {
-            config.host(host);
-            return this;
+            return set(Setting.HOST, host);
         }
 
         public Builder tokens(Set<String> tokens) {
-            config.tokens(tokens);
-            return this;
+            return set(Setting.TOKENS, tokens);
         }
 
         public Builder teams(Set<String> teams) {
-            config.teams(teams);
-            return this;
+            return set(Setting.TEAMS, teams);
         }
 
         public Builder strictUnknownFields(boolean strict) {
-            config.strictUnknownFields(strict);
-            return this;
+            return set(Setting.STRICT, strict);
         }
 
         public Builder seed(long seed) {
-            config.seed(seed);
-            return this;
+            return set(Setting.SEED, seed);
         }
 
         public Builder maxBodyBytes(long limit) {
-            config.maxBodyBytes(limit);
-            return this;
+            return set(Setting.MAX_BODY_BYTES, limit);
         }
 
         public Builder errorEnvelope(ErrorEnvelope envelope) {
-            config.errorEnvelope(envelope);
-            return this;
+            return set(Setting.ERROR_ENVELOPE, envelope);
         }
 
         public Builder endpoints(Set<String> endpoints) {
-            config.endpoints(endpoints);
-            return this;
+            return set(Setting.ENDPOINTS, endpoints);
         }
 
+        /** {@link Setting#FIRST_TOKEN_MS} and {@link Setting#INTER_TOKEN_MS} together. */
         public Builder pacing(long firstTokenMs, long interTokenMs) {
-            config.pacing(firstTokenMs, interTokenMs);
-            return this;
+            return set(Setting.FIRST_TOKEN_MS, firstTokenMs).set(Setting.INTER_TOKEN_MS, interTokenMs);
         }
 
         public Builder clock(Clock clock) {
-            config.clock(clock);
-            return this;
+            return set(Setting.CLOCK, clock);
         }
 
         public Builder usageChunkAlways(boolean always) {
-            config.usageChunkAlways(always);
-            return this;
+            return set(Setting.USAGE_CHUNK, always ? UsageChunk.ALWAYS : UsageChunk.REQUESTED);
         }
 
         /** Origin browsers may call from ({@code *} for any), with OPTIONS preflights; empty: no CORS. */
         public Builder corsOrigin(String origin) {
-            config.corsOrigin(origin);
-            return this;
+            return set(Setting.CORS_ORIGIN, origin);
         }
 
         /** Requests per minute per bearer token; 0 switches the limit off. */
         public Builder rateLimitRpm(int perMinute) {
-            config.rateLimitRpm(perMinute);
-            return this;
+            return set(Setting.RATE_LIMIT_RPM, perMinute);
         }
 
         /** Receives one line per chat request (see {@link Journal.Entry#summary()}); silent by default. */
@@ -252,7 +272,7 @@ public final class MockServer implements AutoCloseable {
                 return ModelCatalog.fromJson(Mappers.wire().readTree(java.nio.file.Path.of(config.modelsFile())
                         .toFile()));
             } catch (java.io.IOException | IllegalArgumentException e) {
-                throw new io.friendlikit.mock.config.ConfigException("--models-file " + config.modelsFile() + ": "
+                throw new ConfigException(Setting.MODELS_FILE.flag() + " " + config.modelsFile() + ": "
                         + e.getMessage());
             }
         }

@@ -23,7 +23,10 @@ import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyP
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Layering of the mock: HTTP stays in {@code http}, SSE framing in {@link SseWriter}, the wire model is a leaf. */
+/**
+ * Layering of the mock (docs/ARCHITECTURE.md): HTTP stays in {@code http}, SSE framing in {@link SseWriter}, the
+ * wire model and the delivery values are leaves, the stages are internal to the engine.
+ */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ArchitectureTest {
 
@@ -50,7 +53,7 @@ class ArchitectureTest {
     void coreLayersDoNotDependOnTheHttpServer() {
         ArchRule rule = noClasses()
                 .that().resideInAnyPackage("..wire..", "..engine..", "..generation..", "..validation..",
-                        "..script..", "..catalog..", "..config..", "..errors..")
+                        "..script..", "..catalog..", "..config..", "..errors..", "..delivery..", "..admin..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.undertow..", "org.xnio..")
                 .because("only io.friendlikit.mock.http (and the MockServer/Main entry points) know Undertow");
         rule.check(classes);
@@ -112,8 +115,37 @@ class ArchitectureTest {
     void coreLayersDoNotDependOnTheHttpPackage() {
         ArchRule rule = noClasses()
                 .that().resideInAnyPackage("..wire..", "..engine..", "..generation..", "..validation..",
-                        "..script..", "..catalog..", "..config..", "..errors..")
+                        "..script..", "..catalog..", "..config..", "..errors..", "..delivery..", "..admin..")
                 .should().dependOnClassesThat(resideInAnyPackage("io.friendlikit.mock.http.."));
+        rule.check(classes);
+    }
+
+    @Test
+    void deliveryDependsOnNothingElseOfTheMock() {
+        ArchRule rule = noClasses()
+                .that().resideInAPackage("..delivery..")
+                .should().dependOnClassesThat(resideInAPackage("io.friendlikit.mock..")
+                        .and(DescribedPredicate.not(resideInAPackage("..delivery.."))))
+                .because("a stream plan, pacing and the stream budget are plain values both the engine and http use");
+        rule.check(classes);
+    }
+
+    @Test
+    void theStagesAreReachedOnlyThroughTheEngine() {
+        ArchRule rule = noClasses()
+                .that().resideOutsideOfPackages("io.friendlikit.mock.engine..")
+                .should().dependOnClassesThat(resideInAPackage("io.friendlikit.mock.engine.stages.."))
+                .because("ChatService runs the stages; http and the rest see only Exchange and Outcome");
+        rule.check(classes);
+    }
+
+    @Test
+    void faultsAndRegistriesDoNotKnowTheEngine() {
+        ArchRule rule = noClasses()
+                .that().resideInAnyPackage("..script..", "..delivery..", "..generation..", "..validation..",
+                        "..wire..", "..catalog..", "..errors..", "..config..")
+                .should().dependOnClassesThat(resideInAPackage("io.friendlikit.mock.engine.."))
+                .because("the engine uses them; faults act on delivery and wire values handed to them at a phase");
         rule.check(classes);
     }
 

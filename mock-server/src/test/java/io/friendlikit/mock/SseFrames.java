@@ -5,7 +5,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Test support: splits an SSE body into its data payloads, asserting the exact framing of spec section 9.1. */
+/** Test support: splits an SSE body into its data payloads, asserting the exact framing of docs/api-notes.md §9.1. */
 public final class SseFrames {
 
     private SseFrames() {

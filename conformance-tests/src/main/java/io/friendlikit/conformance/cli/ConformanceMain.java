@@ -116,8 +116,10 @@ public final class ConformanceMain {
                 + "Each option can also be given as a system property or an environment variable"
                 + " (flag > property > environment > default):\n");
         for (Setting s : Setting.values()) {
-            text.append(String.format("  %-22s -D%-28s %-28s default: %s%n", s.flag(), s.property(),
-                    s.environmentVariable(), s.defaultValue().orElse("(none)")));
+            text.append(String.format("  %-34s -D%-30s %s%n", s.flag() + " " + s.parser().name(), s.property(),
+                    s.environmentVariable()));
+            text.append(String.format("      %s (%s); default: %s%n", s.description(), s.parser().expected(),
+                    s.defaultText()));
         }
         return text.toString();
     }

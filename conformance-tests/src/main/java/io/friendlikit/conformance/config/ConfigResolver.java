@@ -43,6 +43,11 @@ public final class ConfigResolver {
         return setting.defaultValue();
     }
 
+    /** The value of a setting read by its row's parser, e.g. a {@code URI} or a {@code Duration}. */
+    public <T> Optional<T> parsed(Setting setting, Class<T> type) {
+        return value(setting).map(text -> type.cast(setting.parse(text)));
+    }
+
     public KitConfig resolve() {
         return KitConfig.from(this);
     }

@@ -4,56 +4,83 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * Every setting the kit reads, with the four names it can be given under.
- * Precedence, highest first: command-line flag, Java system property, environment variable, default.
+ * Every setting the kit reads, one row each: flag, system property, environment variable, default, parser and
+ * description. The resolver, {@code --help} and the options table of conformance-tests/README.md (checked by a
+ * test) all come from these rows. Precedence, highest first: command-line flag, Java system property,
+ * environment variable, default.
  */
 public enum Setting {
-    /** Base URL as a client would configure it, e.g. {@code http://127.0.0.1:8080/serverless/v1}. */
-    BASE_URL("--base-url", "friendli.base-url", "FRIENDLI_BASE_URL", null),
-    /** Bearer token sent in {@code Authorization}. Required for any non-local target. */
-    TOKEN("--token", "friendli.token", "FRIENDLI_TOKEN", null),
-    /** Model code used by scenarios that do not name one. */
-    MODEL("--model", "friendli.model", "FRIENDLI_MODEL", "meta-llama-3.1-8b-instruct"),
-    /** Root of the mock's admin API, e.g. {@code http://127.0.0.1:8080/__admin}. */
-    ADMIN_URL("--admin-url", "friendli.admin-url", "FRIENDLI_ADMIN_URL", null),
-    /** Base URL of the dedicated variant; derived from BASE_URL when that ends in /serverless/v1. */
-    DEDICATED_BASE_URL("--dedicated-base-url", "friendli.dedicated-base-url", "FRIENDLI_DEDICATED_BASE_URL", null),
-    /** Endpoint id used by the dedicated scenarios; the mock's default id is used on a mock target. */
-    DEDICATED_MODEL("--dedicated-model", "friendli.dedicated-model", "FRIENDLI_DEDICATED_MODEL", null),
-    /** Reasoning model of the reasoning scenarios: one that parses reasoning and does not accept reasoning_effort "low". */
-    REASONING_MODEL("--reasoning-model", "friendli.reasoning-model", "FRIENDLI_REASONING_MODEL", "zai-org/GLM-5.2"),
-    /** Base URL of the container variant (no auth, model optional); {@code <origin>/v1} on a mock, otherwise unset. */
-    CONTAINER_BASE_URL("--container-base-url", "friendli.container-base-url", "FRIENDLI_CONTAINER_BASE_URL", null),
-    /** Cucumber tag expression selecting scenarios (jar runner only). */
-    TAGS("--tags", "friendli.tags", "FRIENDLI_TAGS", null),
-    /** "true" runs @costly scenarios on non-mock targets too. */
-    INCLUDE_COSTLY("--include-costly", "friendli.include-costly", "FRIENDLI_INCLUDE_COSTLY", "false"),
-    /** Overrides the detected target kind (mock, live, other) used to pick divergence entries. */
-    TARGET_KIND("--target-kind", "friendli.target-kind", "FRIENDLI_TARGET_KIND", null),
-    /** Seconds to wait for one response (or one whole stream). */
-    TIMEOUT_SECONDS("--timeout", "friendli.timeout-seconds", "FRIENDLI_TIMEOUT_SECONDS", "60"),
-    /** Directory the jar runner writes its reports to. */
-    REPORT_DIR("--report-dir", "friendli.report-dir", "FRIENDLI_REPORT_DIR", "target/cucumber-reports");
+    BASE_URL("--base-url", "friendli.base-url", "FRIENDLI_BASE_URL", null, "(embedded mock)",
+            ValueParser.HTTP_URL, "server under test"),
+    TOKEN("--token", "friendli.token", "FRIENDLI_TOKEN", null, "local dummy",
+            ValueParser.TEXT, "bearer token; required for a non-local target"),
+    MODEL("--model", "friendli.model", "FRIENDLI_MODEL", "meta-llama-3.1-8b-instruct", null,
+            ValueParser.TEXT, "model of the scenarios that name none"),
+    ADMIN_URL("--admin-url", "friendli.admin-url", "FRIENDLI_ADMIN_URL", null, "probed at <origin>/__admin",
+            ValueParser.HTTP_URL, "mock admin API for @mock-control"),
+    DEDICATED_BASE_URL("--dedicated-base-url", "friendli.dedicated-base-url", "FRIENDLI_DEDICATED_BASE_URL", null,
+            "base URL with /serverless/v1 → /dedicated/v1", ValueParser.HTTP_URL, "dedicated variant"),
+    DEDICATED_MODEL("--dedicated-model", "friendli.dedicated-model", "FRIENDLI_DEDICATED_MODEL", null,
+            "dep0mockendpt01 on a mock", ValueParser.TEXT, "endpoint id"),
+    REASONING_MODEL("--reasoning-model", "friendli.reasoning-model", "FRIENDLI_REASONING_MODEL", "zai-org/GLM-5.2", null,
+            ValueParser.TEXT, "model of the reasoning scenarios (REASON-*, XF-13); must parse reasoning and refuse"
+                    + " reasoning_effort: \"low\""),
+    CONTAINER_BASE_URL("--container-base-url", "friendli.container-base-url", "FRIENDLI_CONTAINER_BASE_URL", null,
+            "<origin>/v1 on a mock, else unset", ValueParser.HTTP_URL,
+            "Friendli Container variant (CONT-*), e.g. http://localhost:8000/v1"),
+    TAGS("--tags", "friendli.tags", "FRIENDLI_TAGS", null, "all",
+            ValueParser.TEXT, "Cucumber tag expression (jar runner and ConformanceKit)"),
+    INCLUDE_COSTLY("--include-costly", "friendli.include-costly", "FRIENDLI_INCLUDE_COSTLY", "false", null,
+            ValueParser.BOOLEAN, "run @costly on non-mock targets"),
+    TARGET_KIND("--target-kind", "friendli.target-kind", "FRIENDLI_TARGET_KIND", null, "detected",
+            ValueParser.TARGET_KIND, "mock, live or other (selects divergences)"),
+    TIMEOUT_SECONDS("--timeout", "friendli.timeout-seconds", "FRIENDLI_TIMEOUT_SECONDS", "60", null,
+            ValueParser.POSITIVE_SECONDS, "seconds per response / whole stream"),
+    REPORT_DIR("--report-dir", "friendli.report-dir", "FRIENDLI_REPORT_DIR", "target/cucumber-reports", null,
+            ValueParser.TEXT, "reports of the jar runner and ConformanceKit");
 
     private final String flag;
     private final String property;
     private final String environmentVariable;
     private final String defaultValue;
+    private final String unsetMeaning;
+    private final ValueParser parser;
+    private final String description;
 
-    Setting(String flag, String property, String environmentVariable, String defaultValue) {
+    Setting(String flag, String property, String environmentVariable, String defaultValue, String unsetMeaning,
+            ValueParser parser, String description) {
         this.flag = flag;
         this.property = property;
         this.environmentVariable = environmentVariable;
         this.defaultValue = defaultValue;
+        this.unsetMeaning = unsetMeaning;
+        this.parser = parser;
+        this.description = description;
     }
 
     public String flag() { return flag; }
     public String property() { return property; }
     public String environmentVariable() { return environmentVariable; }
     public Optional<String> defaultValue() { return Optional.ofNullable(defaultValue); }
+    public ValueParser parser() { return parser; }
+    public String description() { return description; }
+
+    /** The default as a reader sees it: the literal default, or what an unset value means. */
+    public String defaultText() {
+        return defaultValue != null ? defaultValue : unsetMeaning;
+    }
+
+    /** Reads a value of this setting; a malformed one is a {@link ConfigurationException} naming the setting. */
+    public Object parse(String text) {
+        return parser.read(this, text);
+    }
 
     public String names() {
         return flag + " / -D" + property + " / " + environmentVariable;
+    }
+
+    ConfigurationException badValue(String text, String problem) {
+        return new ConfigurationException("Bad value '" + text + "' for " + names() + ": " + problem);
     }
 
     public static Optional<Setting> byFlag(String flag) {

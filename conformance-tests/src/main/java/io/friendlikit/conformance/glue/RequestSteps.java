@@ -117,7 +117,7 @@ public final class RequestSteps {
         useDedicated(":" + adapter);
     }
 
-    /** The container flavour, {@code POST <container base>/chat/completions} (spec section 1). */
+    /** The container flavour, {@code POST <container base>/chat/completions} (docs/api-notes.md §1). */
     @Given("the request targets the container path")
     public void containerPath() {
         if (world.target().containerChatCompletions().isEmpty()) {

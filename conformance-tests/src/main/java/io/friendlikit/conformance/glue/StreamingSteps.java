@@ -126,7 +126,7 @@ public final class StreamingSteps {
         return true;
     }
 
-    /** The first fragment for each tool-call index carries id, type and function name (spec section 9.2). */
+    /** The first fragment for each tool-call index carries id, type and function name (docs/api-notes.md §9.2). */
     @Then("the first fragment of every streamed tool call carries its id, type and name")
     public void firstToolCallFragment() {
         Map<String, JsonNode> first = new java.util.LinkedHashMap<>();

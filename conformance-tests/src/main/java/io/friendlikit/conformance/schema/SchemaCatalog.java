@@ -32,7 +32,7 @@ public final class SchemaCatalog {
     /**
      * Problems found in {@code json} against a schema given as JSON text (tool parameters, response_format
      * json_schema). {@code format} is asserted here (uuid, date-time, date, time, …), because Friendli's structured
-     * outputs promise those formats (spec section 7); in draft 2020-12 it is otherwise only an annotation.
+     * outputs promise those formats (docs/api-notes.md §7); in draft 2020-12 it is otherwise only an annotation.
      */
     public List<String> checkAgainst(String schemaJson, String json) {
         return validate(registry.getSchema(schemaJson, InputFormat.JSON), json, true);

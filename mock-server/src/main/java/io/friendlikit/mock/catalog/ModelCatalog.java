@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The serverless models the mock knows (spec section 11's suggested catalogue). Context lengths and output caps
+ * The serverless models the mock knows (docs/api-notes.md §11's suggested catalogue). Context lengths and output caps
  * are plausible figures for a mock, not live data.
  */
 public final class ModelCatalog {

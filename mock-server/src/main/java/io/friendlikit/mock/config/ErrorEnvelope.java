@@ -1,6 +1,6 @@
 package io.friendlikit.mock.config;
 
-/** Shape of error bodies (spec section 10.2 is unsure which one the live API uses). */
+/** Shape of error bodies (docs/api-notes.md §10.2 is unsure which one the live API uses). */
 public enum ErrorEnvelope {
     /** {@code {"message": ..., "error": {"message","type","param","code"}}}: both kinds of clients read it. */
     BOTH,

@@ -3,109 +3,184 @@ package io.friendlikit.mock.config;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
+import java.util.StringJoiner;
 
-/** The resolved configuration of one mock server. Immutable. */
-public record MockConfig(int port, String host, Set<String> tokens, Set<String> teams, boolean strictUnknownFields,
-                         long seed, long maxBodyBytes, ErrorEnvelope errorEnvelope, Set<String> endpoints,
-                         boolean admin, long firstTokenMs, long interTokenMs, Clock clock, int journalSize,
-                         boolean openAiSchemaMembers, boolean usageChunkAlways, int rateLimitRpm,
-                         String modelsFile, boolean logRequests, String corsOrigin,
-                         boolean inlineUnparsedReasoning) {
+/**
+ * The resolved configuration of one mock server: one checked value for every {@link Setting}. Immutable.
+ * {@link #get(Setting)} reads any setting; the named accessors are shorthands for the code that uses them.
+ */
+public final class MockConfig {
 
-    public MockConfig {
-        tokens = Set.copyOf(tokens);
-        teams = Set.copyOf(teams);
-        endpoints = Set.copyOf(endpoints);
+    private final Map<Setting<?>, Object> values;
+
+    private MockConfig(Map<Setting<?>, Object> values) {
+        this.values = Map.copyOf(values);
     }
 
-    /** The defaults, as documented in {@link Setting}. */
+    /** Every setting at its default. */
     public static MockConfig defaults() {
-        return ConfigResolver.resolve(new String[0], key -> null, key -> null);
+        return new Builder().build();
     }
 
     public static Clock fixedClock(long epochSeconds) {
         return Clock.fixed(Instant.ofEpochSecond(epochSeconds), ZoneOffset.UTC);
     }
 
-    public Builder toBuilder() {
-        return new Builder(this);
+    /** The value of a setting. */
+    @SuppressWarnings("unchecked") // Builder.set is the only writer and takes a T for a Setting<T>
+    public <T> T get(Setting<T> setting) {
+        return (T) values.get(setting);
     }
 
-    /** A copy of a configuration with some values changed. */
-    public static final class Builder {
-        private int port;
-        private String host;
-        private Set<String> tokens;
-        private Set<String> teams;
-        private boolean strictUnknownFields;
-        private long seed;
-        private long maxBodyBytes;
-        private ErrorEnvelope errorEnvelope;
-        private Set<String> endpoints;
-        private boolean admin;
-        private long firstTokenMs;
-        private long interTokenMs;
-        private Clock clock;
-        private int journalSize;
-        private boolean openAiSchemaMembers;
-        private boolean usageChunkAlways;
-        private int rateLimitRpm;
-        private String modelsFile;
-        private boolean logRequests;
-        private String corsOrigin;
-        private boolean inlineUnparsedReasoning;
+    public Builder toBuilder() {
+        return new Builder(values);
+    }
 
-        private Builder(MockConfig c) {
-            port = c.port;
-            host = c.host;
-            tokens = c.tokens;
-            teams = c.teams;
-            strictUnknownFields = c.strictUnknownFields;
-            seed = c.seed;
-            maxBodyBytes = c.maxBodyBytes;
-            errorEnvelope = c.errorEnvelope;
-            endpoints = c.endpoints;
-            admin = c.admin;
-            firstTokenMs = c.firstTokenMs;
-            interTokenMs = c.interTokenMs;
-            clock = c.clock;
-            journalSize = c.journalSize;
-            openAiSchemaMembers = c.openAiSchemaMembers;
-            usageChunkAlways = c.usageChunkAlways;
-            rateLimitRpm = c.rateLimitRpm;
-            modelsFile = c.modelsFile;
-            logRequests = c.logRequests;
-            corsOrigin = c.corsOrigin;
-            inlineUnparsedReasoning = c.inlineUnparsedReasoning;
+    public int port() {
+        return get(Setting.PORT);
+    }
+
+    public String host() {
+        return get(Setting.HOST);
+    }
+
+    public Set<String> tokens() {
+        return get(Setting.TOKENS);
+    }
+
+    public Set<String> teams() {
+        return get(Setting.TEAMS);
+    }
+
+    public boolean strictUnknownFields() {
+        return get(Setting.STRICT);
+    }
+
+    public long seed() {
+        return get(Setting.SEED);
+    }
+
+    public long maxBodyBytes() {
+        return get(Setting.MAX_BODY_BYTES);
+    }
+
+    public ErrorEnvelope errorEnvelope() {
+        return get(Setting.ERROR_ENVELOPE);
+    }
+
+    public Set<String> endpoints() {
+        return get(Setting.ENDPOINTS);
+    }
+
+    public boolean admin() {
+        return get(Setting.ADMIN);
+    }
+
+    public long firstTokenMs() {
+        return get(Setting.FIRST_TOKEN_MS);
+    }
+
+    public long interTokenMs() {
+        return get(Setting.INTER_TOKEN_MS);
+    }
+
+    public Clock clock() {
+        return get(Setting.CLOCK);
+    }
+
+    public int journalSize() {
+        return get(Setting.JOURNAL_SIZE);
+    }
+
+    public boolean openAiSchemaMembers() {
+        return get(Setting.OPENAI_SCHEMA_MEMBERS);
+    }
+
+    public boolean usageChunkAlways() {
+        return get(Setting.USAGE_CHUNK) == UsageChunk.ALWAYS;
+    }
+
+    public int rateLimitRpm() {
+        return get(Setting.RATE_LIMIT_RPM);
+    }
+
+    /** Path of the catalogue file; empty for the built-in catalogue. */
+    public String modelsFile() {
+        return get(Setting.MODELS_FILE);
+    }
+
+    public boolean logRequests() {
+        return get(Setting.LOG_REQUESTS);
+    }
+
+    public String corsOrigin() {
+        return get(Setting.CORS_ORIGIN);
+    }
+
+    public boolean inlineUnparsedReasoning() {
+        return get(Setting.UNPARSED_REASONING) == UnparsedReasoning.INLINE;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof MockConfig other && values.equals(other.values);
+    }
+
+    @Override
+    public int hashCode() {
+        return values.hashCode();
+    }
+
+    /** Every setting as its flag would take it, e.g. {@code MockConfig[--port=8080, --host=127.0.0.1, ...]}. */
+    @Override
+    public String toString() {
+        StringJoiner out = new StringJoiner(", ", "MockConfig[", "]");
+        for (Setting<?> s : Setting.values()) {
+            out.add(s.flag() + "=" + formatted(s));
+        }
+        return out.toString();
+    }
+
+    private <T> String formatted(Setting<T> s) {
+        return s.format(get(s));
+    }
+
+    /** Sets values one setting at a time, each checked against its setting's rule when set. */
+    public static final class Builder {
+        private final Map<Setting<?>, Object> values = new LinkedHashMap<>();
+
+        /** Starts from the defaults. */
+        public Builder() {
+            for (Setting<?> s : Setting.values()) {
+                values.put(s, s.defaultValue());
+            }
         }
 
-        public Builder port(int v) { port = v; return this; }
-        public Builder host(String v) { host = v; return this; }
-        public Builder tokens(Set<String> v) { tokens = v; return this; }
-        public Builder teams(Set<String> v) { teams = v; return this; }
-        public Builder strictUnknownFields(boolean v) { strictUnknownFields = v; return this; }
-        public Builder seed(long v) { seed = v; return this; }
-        public Builder maxBodyBytes(long v) { maxBodyBytes = v; return this; }
-        public Builder errorEnvelope(ErrorEnvelope v) { errorEnvelope = v; return this; }
-        public Builder endpoints(Set<String> v) { endpoints = v; return this; }
-        public Builder admin(boolean v) { admin = v; return this; }
-        public Builder pacing(long first, long inter) { firstTokenMs = first; interTokenMs = inter; return this; }
-        public Builder clock(Clock v) { clock = v; return this; }
-        public Builder journalSize(int v) { journalSize = v; return this; }
-        public Builder openAiSchemaMembers(boolean v) { openAiSchemaMembers = v; return this; }
-        public Builder usageChunkAlways(boolean v) { usageChunkAlways = v; return this; }
-        public Builder rateLimitRpm(int v) { rateLimitRpm = v; return this; }
-        public Builder modelsFile(String v) { modelsFile = v; return this; }
-        public Builder logRequests(boolean v) { logRequests = v; return this; }
-        public Builder corsOrigin(String v) { corsOrigin = v; return this; }
-        public Builder inlineUnparsedReasoning(boolean v) { inlineUnparsedReasoning = v; return this; }
+        private Builder(Map<Setting<?>, Object> from) {
+            values.putAll(from);
+        }
+
+        /**
+         * Sets one setting.
+         *
+         * @throws ConfigException naming the setting's flag and the rule when the value is not one it takes
+         */
+        public <T> Builder set(Setting<T> setting, T value) {
+            values.put(setting, setting.check(value));
+            return this;
+        }
+
+        /** The value set so far (or the default). */
+        @SuppressWarnings("unchecked") // set is the only writer
+        public <T> T get(Setting<T> setting) {
+            return (T) values.get(setting);
+        }
 
         public MockConfig build() {
-            return new MockConfig(port, host, tokens, teams, strictUnknownFields, seed, maxBodyBytes, errorEnvelope,
-                    endpoints, admin, firstTokenMs, interTokenMs, clock, journalSize, openAiSchemaMembers,
-                    usageChunkAlways, rateLimitRpm, modelsFile, logRequests, corsOrigin,
-                    inlineUnparsedReasoning);
+            return new MockConfig(values);
         }
     }
 }

@@ -1,72 +1,173 @@
 package io.friendlikit.mock.config;
 
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
 /**
- * Every setting of the mock server, with its command-line flag, system property and environment variable.
+ * Every setting of the mock server, one row each: name (which gives the command-line flag, system property and
+ * environment variable), default, parser with the values it takes, and description. The resolver, {@code --help},
+ * {@link MockConfig} and the embedded builder all read these rows, and a test holds the README table to them.
  * Precedence: flag &gt; system property &gt; environment variable &gt; default.
+ *
+ * @param <T> the type of the setting's value
  */
-public enum Setting {
-    PORT("port", "8080", "TCP port; 0 picks a free one"),
-    HOST("host", "127.0.0.1", "interface to bind"),
-    TOKENS("tokens", "", "comma-separated accepted bearer tokens; empty accepts any non-empty token"),
-    TEAMS("teams", "", "comma-separated allowed X-Friendli-Team values; empty allows any (others get 403)"),
-    STRICT("strict", "true", "true: unknown request fields are a 422 'no such field'; false: ignored"),
-    SEED("seed", "0", "server seed for ids and for text of requests that carry no seed"),
-    MAX_BODY_BYTES("max-body-bytes", "1048576", "largest accepted request body in bytes (larger: 413)"),
-    ERROR_ENVELOPE("error-envelope", "both",
-            "error body: both (top-level message and OpenAI error object), message, or openai"),
-    ENDPOINTS("endpoints", "dep0mockendpt01,dep0mockendpt01:my-adapter",
-            "comma-separated dedicated endpoint ids (ID or ID:ADAPTER) that exist"),
-    ADMIN("admin", "true", "serve the admin API under /__admin (faults, scenarios, journal)"),
-    FIRST_TOKEN_MS("first-token-ms", "0", "delay before the first streamed chunk (and before a plain answer)"),
-    INTER_TOKEN_MS("inter-token-ms", "0", "delay between streamed chunks"),
-    CLOCK("clock", "system", "'system', or 'fixed:<unix seconds>' to pin every created timestamp"),
-    JOURNAL_SIZE("journal-size", "1000", "requests kept in the journal (oldest dropped first); 0 disables it"),
-    OPENAI_SCHEMA_MEMBERS("openai-schema-members", "true",
-            "accept name/description/strict inside response_format.json_schema (OpenAI SDKs send them)"),
-    RATE_LIMIT_RPM("rate-limit-rpm", "0",
-            "requests per minute allowed per bearer token (429 with Retry-After beyond it); 0 means no limit"),
-    MODELS_FILE("models-file", "",
-            "JSON file shaped like GET /serverless/v1/models whose data[] replaces the built-in catalogue"),
-    LOG_REQUESTS("log-requests", "true",
-            "print one line per chat request (status, what the client got wrong) to standard output"),
-    CORS_ORIGIN("cors-origin", "",
-            "answer browsers from this origin ('*' for any): CORS headers and OPTIONS preflights; empty: off"),
-    UNPARSED_REASONING("unparsed-reasoning", "drop",
+public final class Setting<T> {
+
+    private static final List<Setting<?>> ALL = new ArrayList<>();
+    private static final List<Setting<?>> VALUES = Collections.unmodifiableList(ALL);
+
+    public static final Setting<Integer> PORT = new Setting<>("port", "8080", Parser.ints(0, 65535),
+            "TCP port; 0 picks a free one");
+    public static final Setting<String> HOST = new Setting<>("host", "127.0.0.1", Parser.nonBlank(),
+            "interface to bind");
+    public static final Setting<Set<String>> TOKENS = new Setting<>("tokens", "", Parser.list(),
+            "comma-separated accepted bearer tokens; empty accepts any non-empty token");
+    public static final Setting<Set<String>> TEAMS = new Setting<>("teams", "", Parser.list(),
+            "comma-separated allowed X-Friendli-Team values; empty allows any (others get 403)");
+    public static final Setting<Boolean> STRICT = new Setting<>("strict", "true", Parser.bool(),
+            "true: unknown request fields are a 422 'no such field'; false: ignored");
+    public static final Setting<Long> SEED = new Setting<>("seed", "0", Parser.longs(Long.MIN_VALUE, Long.MAX_VALUE),
+            "server seed for ids and for text of requests that carry no seed");
+    public static final Setting<Long> MAX_BODY_BYTES = new Setting<>("max-body-bytes", "1048576",
+            Parser.longs(1, Long.MAX_VALUE), "largest accepted request body in bytes (larger: 413)");
+    public static final Setting<ErrorEnvelope> ERROR_ENVELOPE = new Setting<>("error-envelope", "both",
+            Parser.oneOf(ErrorEnvelope.class),
+            "error body: both (top-level message and OpenAI error object), message, or openai");
+    public static final Setting<Set<String>> ENDPOINTS = new Setting<>("endpoints",
+            "dep0mockendpt01,dep0mockendpt01:my-adapter", Parser.list(),
+            "comma-separated dedicated endpoint ids (ID or ID:ADAPTER) that exist");
+    public static final Setting<Boolean> ADMIN = new Setting<>("admin", "true", Parser.bool(),
+            "serve the admin API under /__admin (faults, scenarios, journal)");
+    public static final Setting<Long> FIRST_TOKEN_MS = new Setting<>("first-token-ms", "0", Parser.longs(0, 600_000),
+            "delay before the first streamed chunk (and before a plain answer)");
+    public static final Setting<Long> INTER_TOKEN_MS = new Setting<>("inter-token-ms", "0", Parser.longs(0, 60_000),
+            "delay between streamed chunks");
+    public static final Setting<Clock> CLOCK = new Setting<>("clock", "system", Parser.clock(),
+            "'system', or 'fixed:<unix seconds>' to pin every created timestamp");
+    public static final Setting<Integer> JOURNAL_SIZE = new Setting<>("journal-size", "1000",
+            Parser.ints(0, 1_000_000), "requests kept in the journal (oldest dropped first); 0 disables it");
+    public static final Setting<Boolean> OPENAI_SCHEMA_MEMBERS = new Setting<>("openai-schema-members", "true",
+            Parser.bool(), "accept name/description/strict inside response_format.json_schema (OpenAI SDKs send them)");
+    public static final Setting<Integer> RATE_LIMIT_RPM = new Setting<>("rate-limit-rpm", "0",
+            Parser.ints(0, 10_000_000),
+            "requests per minute allowed per bearer token (429 with Retry-After beyond it); 0 means no limit");
+    public static final Setting<String> MODELS_FILE = new Setting<>("models-file", "", Parser.readableFile(),
+            "JSON file shaped like GET /serverless/v1/models whose data[] replaces the built-in catalogue");
+    public static final Setting<Boolean> LOG_REQUESTS = new Setting<>("log-requests", "true", Parser.bool(),
+            "print one line per chat request (status, what the client got wrong) to standard output");
+    public static final Setting<String> CORS_ORIGIN = new Setting<>("cors-origin", "", Parser.origin(),
+            "answer browsers from this origin ('*' for any): CORS headers and OPTIONS preflights; empty: off");
+    public static final Setting<UnparsedReasoning> UNPARSED_REASONING = new Setting<>("unparsed-reasoning", "drop",
+            Parser.oneOf(UnparsedReasoning.class),
             "reasoning model without parse_reasoning: 'drop' answers without reasoning; 'inline' writes "
-                    + "<think>...</think> ahead of the content"),
-    USAGE_CHUNK("usage-chunk", "requested",
+                    + "<think>...</think> ahead of the content");
+    public static final Setting<UsageChunk> USAGE_CHUNK = new Setting<>("usage-chunk", "requested",
+            Parser.oneOf(UsageChunk.class),
             "'requested': usage chunk only with stream_options.include_usage; 'always': in every stream");
 
-    private final String flag;
-    private final String defaultValue;
+    private final String name;
+    private final String defaultText;
+    private final Parser<T> parser;
     private final String description;
+    private final T defaultValue;
 
-    Setting(String flag, String defaultValue, String description) {
-        this.flag = flag;
-        this.defaultValue = defaultValue;
+    private Setting(String name, String defaultText, Parser<T> parser, String description) {
+        this.name = name;
+        this.defaultText = defaultText;
+        this.parser = parser;
         this.description = description;
+        this.defaultValue = parse(defaultText, "default of " + flag());
+        ALL.add(this);
+    }
+
+    /** Every setting, in the order of {@code --help} and the README table. */
+    public static List<Setting<?>> values() {
+        return VALUES;
+    }
+
+    /** The setting whose flag is {@code flag} (e.g. {@code --port}). */
+    public static Optional<Setting<?>> byFlag(String flag) {
+        return VALUES.stream().filter(s -> s.flag().equals(flag)).findFirst();
+    }
+
+    /** The name the other names derive from, e.g. {@code max-body-bytes}. */
+    public String name() {
+        return name;
     }
 
     /** Command-line flag, e.g. {@code --port}. */
     public String flag() {
-        return "--" + flag;
+        return "--" + name;
     }
 
     /** System property, e.g. {@code friendli.mock.port}. */
     public String property() {
-        return "friendli.mock." + flag;
+        return "friendli.mock." + name;
     }
 
     /** Environment variable, e.g. {@code FRIENDLI_MOCK_PORT}. */
     public String env() {
-        return "FRIENDLI_MOCK_" + flag.toUpperCase(java.util.Locale.ROOT).replace('-', '_');
+        return "FRIENDLI_MOCK_" + name.toUpperCase(Locale.ROOT).replace('-', '_');
     }
 
-    public String defaultValue() {
+    /** The default as it is written on the command line and in the README. */
+    public String defaultText() {
+        return defaultText;
+    }
+
+    /** The default value, {@link #defaultText()} parsed. */
+    public T defaultValue() {
         return defaultValue;
     }
 
     public String description() {
         return description;
+    }
+
+    /** What the setting takes and which words it knows. */
+    public Parser<T> parser() {
+        return parser;
+    }
+
+    /**
+     * Reads a value from text.
+     *
+     * @param source where the text came from, as the message should name it ({@code --port}, {@code -Dfriendli...})
+     * @throws ConfigException naming the source, the text and the rule it broke
+     */
+    public T parse(String text, String source) {
+        try {
+            return parser.parse(text);
+        } catch (Parser.Refused e) {
+            throw new ConfigException(source + ": '" + text + "' " + e.getMessage());
+        }
+    }
+
+    /**
+     * Checks a value handed in directly (by the embedded builder).
+     *
+     * @throws ConfigException naming the flag, the value and the rule it broke
+     */
+    public T check(T value) {
+        try {
+            return parser.check(value);
+        } catch (Parser.Refused e) {
+            throw new ConfigException("setting " + flag() + ": '" + parser.format(value) + "' " + e.getMessage());
+        }
+    }
+
+    /** The value written as its flag would take it. */
+    public String format(T value) {
+        return parser.format(value);
+    }
+
+    @Override
+    public String toString() {
+        return flag();
     }
 }

@@ -1,15 +1,18 @@
 package io.friendlikit.mock.engine;
 
+import io.friendlikit.mock.delivery.Pacing;
+import io.friendlikit.mock.delivery.StreamPlan;
 import io.friendlikit.mock.errors.ApiError;
-import io.friendlikit.mock.script.Pacing;
-import io.friendlikit.mock.script.StreamPlan;
 
-/** What to answer to an {@link Exchange}: an error, a JSON body, or a stream. */
+/**
+ * What to answer to an {@link Exchange}: an error, a JSON body, or a stream, each with the pacing the HTTP layer
+ * applies when it delivers it.
+ */
 public sealed interface Outcome {
 
     Pacing pacing();
 
-    /** An error status with the JSON error envelope. */
+    /** An error status with the JSON error envelope (after {@code pacing.firstTokenMs()}, usually 0). */
     record Failure(ApiError error, Pacing pacing) implements Outcome {
     }
 
@@ -17,7 +20,7 @@ public sealed interface Outcome {
     record Plain(byte[] json, Pacing pacing) implements Outcome {
     }
 
-    /** 200 with a server-sent event stream. */
+    /** 200 with a server-sent event stream, every frame's payload already rendered. */
     record Stream(StreamPlan plan, Pacing pacing) implements Outcome {
     }
 }

@@ -1,5 +1,7 @@
 package io.friendlikit.mock.errors;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.friendlikit.mock.validation.RuleId;
 import io.friendlikit.mock.validation.Violation;
 
 import java.util.List;
@@ -36,8 +38,13 @@ public record ApiError(int status, String type, String message, String param, St
 
     public static ApiError malformedJson(String detail) {
         Violation v = new Violation(null, "invalid JSON payload: " + detail, Violation.Codes.INVALID_JSON,
-                "VAL-JSON");
+                RuleId.VAL_JSON);
         return invalidRequest(List.of(v));
+    }
+
+    /** A body the JSON parser refused: its reason in a few words, with line and column, no parser internals. */
+    public static ApiError malformedJson(JsonProcessingException e) {
+        return malformedJson(JsonSyntaxReason.of(e));
     }
 
     public static ApiError unauthorized(String reason) {
@@ -83,7 +90,7 @@ public record ApiError(int status, String type, String message, String param, St
     public static ApiError unsupportedMediaType(String contentType) {
         Violation v = new Violation(null,
                 "invalid JSON payload: Content-Type must be application/json, got '" + contentType + "'",
-                Violation.Codes.INVALID_JSON, "VAL-JSON");
+                Violation.Codes.INVALID_JSON, RuleId.VAL_JSON);
         return invalidRequest(List.of(v));
     }
 
@@ -94,7 +101,7 @@ public record ApiError(int status, String type, String message, String param, St
                 : "max_tokens: prompt tokens (" + promptTokens + ") + max_tokens (" + maxTokens
                         + ") must not exceed the model's context length of " + context;
         return invalidRequest(List.of(new Violation(param, message, Violation.Codes.CONTEXT_LENGTH,
-                "X-CONTEXT-LENGTH")));
+                RuleId.X_CONTEXT_LENGTH)));
     }
 
     /** The request would make the mock generate more than it allows in one answer (a mock limit, not the API's). */
@@ -102,13 +109,14 @@ public record ApiError(int status, String type, String message, String param, St
         String message = "n x tokens per choice x (1 + top_logprobs) could reach " + requested
                 + " generated tokens; the mock produces at most " + limit
                 + " per request (a limit of the mock: lower n, max_tokens, min_tokens or top_logprobs)";
-        return invalidRequest(List.of(new Violation("n", message, "mock_limit_exceeded", "MOCK-LIMIT")));
+        return invalidRequest(List.of(new Violation("n", message, Violation.Codes.MOCK_LIMIT, RuleId.MOCK_LIMIT)));
     }
 
     public static ApiError streamLimit(long chunks, long limit) {
         String message = "this answer would stream " + chunks + " chunks; the mock streams at most " + limit
                 + " per response (a limit of the mock: lower n or max_tokens, or do not stream)";
-        return invalidRequest(List.of(new Violation("stream", message, "mock_limit_exceeded", "MOCK-LIMIT")));
+        return invalidRequest(List.of(new Violation("stream", message, Violation.Codes.MOCK_LIMIT,
+                RuleId.MOCK_LIMIT)));
     }
 
     public static ApiError rateLimited(int perMinute, long retryAfterSeconds) {
@@ -124,7 +132,7 @@ public record ApiError(int status, String type, String message, String param, St
                 "mock_busy", List.of(), 1, null);
     }
 
-    /** The legacy timeout_microseconds expired before the answer was complete (spec section 10.4: HTTP 429). */
+    /** The legacy timeout_microseconds expired before the answer was complete (docs/api-notes.md §10.4: HTTP 429). */
     public static ApiError timedOut(long timeoutMicros, long neededMillis) {
         return new ApiError(429, "rate_limit_error", "the request did not complete within timeout_microseconds ("
                 + timeoutMicros + " us); the answer needs about " + neededMillis + " ms", "timeout_microseconds",
@@ -147,9 +155,20 @@ public record ApiError(int status, String type, String message, String param, St
         return new ApiError(500, "server_error", message, null, "internal_error", List.of(), null, null);
     }
 
-    /** Admin API: a bad admin request (not a chat request). */
+    /** Admin API: a bad admin request (not a chat request); {@code message} names the member and the rule. */
     public static ApiError badAdminRequest(String param, String message) {
         return new ApiError(400, "invalid_request_error", message, param, "invalid_admin_request", List.of(), null,
                 null);
+    }
+
+    /** Admin API: a member (or query parameter) the operation does not know. */
+    public static ApiError unknownAdminMember(String member, java.util.Collection<String> known) {
+        return badAdminRequest(member, member + ": no such member here; known: "
+                + (known.isEmpty() ? "none" : String.join(", ", known)));
+    }
+
+    /** Admin API: a member whose value has the wrong JSON type, e.g. a string where an integer belongs. */
+    public static ApiError mistypedAdminMember(String member, String expected, String got) {
+        return badAdminRequest(member, member + ": must be " + expected + ", got " + got);
     }
 }

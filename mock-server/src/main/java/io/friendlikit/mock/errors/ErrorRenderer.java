@@ -37,6 +37,9 @@ public final class ErrorRenderer {
                 item.put("message", v.message());
                 item.put("code", v.code());
                 item.put("rule", v.rule());
+                if (v.allowed() != null) {
+                    v.allowed().forEach(item.putArray("allowed")::add);
+                }
             }
         }
         return root;
@@ -44,7 +47,7 @@ public final class ErrorRenderer {
 
     /**
      * An error event inside a stream: always carries the {@code error} object, because stream readers (OpenAI SDKs,
-     * Friendli's AI-SDK provider) look for that member in each payload (spec section 9.6).
+     * Friendli's AI-SDK provider) look for that member in each payload (docs/api-notes.md §9.6).
      */
     public byte[] renderStreamEvent(ApiError error) {
         ErrorRenderer withErrorObject = envelope == ErrorEnvelope.MESSAGE ? new ErrorRenderer(mapper, ErrorEnvelope.BOTH)

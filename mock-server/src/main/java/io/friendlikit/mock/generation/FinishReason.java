@@ -2,7 +2,7 @@ package io.friendlikit.mock.generation;
 
 import java.util.Locale;
 
-/** The documented finish reasons of spec section 8. */
+/** The documented finish reasons of docs/api-notes.md §8. */
 public enum FinishReason {
     STOP, LENGTH, TOOL_CALLS;
 

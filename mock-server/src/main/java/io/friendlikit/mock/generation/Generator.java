@@ -87,7 +87,7 @@ public final class Generator {
     /**
      * @param inlineReasoning true: a reasoning model whose reasoning is not parsed ({@code parse_reasoning} not true)
      *                        still thinks, and its reasoning comes first in {@code content} as
-     *                        {@code <think>…</think>} (spec section 3.1 implies unparsed output keeps it inline);
+     *                        {@code <think>…</think>} (docs/api-notes.md §3.1 implies unparsed output keeps it inline);
      *                        false: such a model answers without reasoning
      */
     public Generator(long serverSeed, boolean inlineReasoning) {
@@ -125,7 +125,11 @@ public final class Generator {
 
     public Generation generate(ChatRequest request, ModelInfo model) {
         int prompt = promptTokens(request);
-        int budget = budget(request, model, prompt);
+        return generate(request, model, prompt, budget(request, model, prompt));
+    }
+
+    /** As {@link #generate(ChatRequest, ModelInfo)} with the prompt tokens and budget already computed. */
+    public Generation generate(ChatRequest request, ModelInfo model, int prompt, int budget) {
         long messagesHash = Seeds.hashMessages(request.messages());
         List<ToolDefinition> toCall = ToolSelector.select(request);
         List<String> hints = ToolSelector.hints(request.messages());
@@ -164,7 +168,11 @@ public final class Generator {
     /** Emits the scripted reply (same text and calls for every choice; ids differ per choice). */
     public Generation replay(ChatRequest request, ModelInfo model, CannedReply reply) {
         int prompt = promptTokens(request);
-        int budget = budget(request, model, prompt);
+        return replay(request, model, reply, prompt, budget(request, model, prompt));
+    }
+
+    /** As {@link #replay(ChatRequest, ModelInfo, CannedReply)} with the prompt tokens and budget computed. */
+    public Generation replay(ChatRequest request, ModelInfo model, CannedReply reply, int prompt, int budget) {
         long messagesHash = Seeds.hashMessages(request.messages());
         List<ChoiceOutput> choices = new ArrayList<>(request.n());
         List<String> scripted = reply.content() == null ? null : Tokenizer.tokenize(reply.content());
@@ -188,7 +196,7 @@ public final class Generator {
 
     /**
      * The completion budget: max_tokens or the model's maximum, within what the context leaves. A max_tokens
-     * above the model's max_completion_tokens is clamped to it (spec section 10.3: output caps exist, and whether
+     * above the model's max_completion_tokens is clamped to it (docs/api-notes.md §10.3: output caps exist, and whether
      * the live service clamps or refuses is not documented; clamping is our guess).
      */
     public static int budget(ChatRequest request, ModelInfo model, int promptTokens) {

@@ -13,43 +13,26 @@ import io.undertow.util.SameThreadExecutor;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 
-/** POST .../chat/completions: reads the body, asks the {@link ChatService}, writes JSON or a stream. */
+/**
+ * POST .../chat/completions: reads the body, runs the exchange through the {@link ChatService}, and hands the
+ * outcome to the {@link Responder}.
+ */
 final class ChatHandler implements HttpHandler {
 
     private final ValidationContext.Flavour flavour;
     private final ChatService service;
     private final Responses responses;
+    private final Responder responder;
     private final long maxBodyBytes;
-    private final AtomicInteger openStreams;
-    private final AtomicLong streamBytes;
 
-    /**
-     * Memory all open streams together may hold in not-yet-written text: a quarter of the heap. Beyond it new
-     * streams get a 429, so many slow, long streams cannot exhaust the mock.
-     */
-    static final long STREAM_MEMORY_BUDGET = Runtime.getRuntime().maxMemory() / 4;
-
-    ChatHandler(ValidationContext.Flavour flavour, ChatService service, Responses responses, long maxBodyBytes,
-                AtomicInteger openStreams, AtomicLong streamBytes) {
+    ChatHandler(ValidationContext.Flavour flavour, ChatService service, Responses responses, Responder responder,
+                long maxBodyBytes) {
         this.flavour = flavour;
         this.service = service;
         this.responses = responses;
+        this.responder = responder;
         this.maxBodyBytes = maxBodyBytes;
-        this.openStreams = openStreams;
-        this.streamBytes = streamBytes;
-    }
-
-    /** Text a stream holds until written (UTF-16 in memory). */
-    private static long heldBytes(Outcome.Stream stream) {
-        long chars = 0;
-        for (String p : stream.plan().payloads()) {
-            chars += p.length();
-        }
-        return 2 * chars;
     }
 
     @Override
@@ -73,38 +56,7 @@ final class ChatHandler implements HttpHandler {
             }
             return;
         }
-        if (outcome instanceof Outcome.Failure failure) {
-            long delay = failure.pacing().firstTokenMs();
-            if (delay > 0) {
-                ex.getIoThread().executeAfter(() -> responses.error(ex, failure.error()), delay,
-                        TimeUnit.MILLISECONDS);
-            } else {
-                responses.error(ex, failure.error());
-            }
-        } else if (outcome instanceof Outcome.Plain plain) {
-            long delay = plain.pacing().firstTokenMs();
-            if (delay > 0) {
-                ex.getIoThread().executeAfter(() -> responses.json(ex, 200, plain.json()), delay,
-                        TimeUnit.MILLISECONDS);
-            } else {
-                responses.json(ex, 200, plain.json());
-            }
-        } else if (outcome instanceof Outcome.Stream stream) {
-            long held = heldBytes(stream);
-            if (streamBytes.addAndGet(held) > STREAM_MEMORY_BUDGET) {
-                streamBytes.addAndGet(-held);
-                responses.error(ex, ApiError.busy(STREAM_MEMORY_BUDGET >> 20));
-                return;
-            }
-            String errorPayload = new String(responses.renderer().renderStreamEvent(
-                    ApiError.injected(500, stream.plan().errorMessage() == null ? "stream failed"
-                            : stream.plan().errorMessage(), null)), java.nio.charset.StandardCharsets.UTF_8);
-            openStreams.incrementAndGet();
-            SseWriter.start(ex, stream.plan(), stream.pacing(), errorPayload, () -> {
-                openStreams.decrementAndGet();
-                streamBytes.addAndGet(-held);
-            });
-        }
+        responder.deliver(ex, outcome);
     }
 
     private static Map<String, String> headers(HttpServerExchange ex) {

@@ -9,7 +9,7 @@ import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 
 /**
- * GET /serverless/v1/models: the catalogue in the shape of spec section 11 (the live endpoint answers without
+ * GET /serverless/v1/models: the catalogue in the shape of docs/api-notes.md §11 (the live endpoint answers without
  * auth, so this one does too). Rendered once at start.
  */
 final class ModelsHandler implements HttpHandler {

@@ -7,7 +7,7 @@ import io.undertow.util.Headers;
 
 import java.nio.ByteBuffer;
 
-/** Writes whole JSON answers (successes and the error envelope). */
+/** Writes whole JSON answers (successes and the error envelope); streams are the {@link SseWriter}'s. */
 public final class Responses {
 
     public static final String JSON = "application/json";
@@ -37,9 +37,5 @@ public final class Responses {
     public void noContent(HttpServerExchange exchange) {
         exchange.setStatusCode(204);
         exchange.endExchange();
-    }
-
-    public ErrorRenderer renderer() {
-        return errors;
     }
 }

@@ -1,7 +1,7 @@
 package io.friendlikit.mock.http;
 
-import io.friendlikit.mock.script.Pacing;
-import io.friendlikit.mock.script.StreamPlan;
+import io.friendlikit.mock.delivery.Pacing;
+import io.friendlikit.mock.delivery.StreamPlan;
 import io.undertow.io.IoCallback;
 import io.undertow.io.Sender;
 import io.undertow.server.HttpServerExchange;
@@ -39,15 +39,14 @@ public final class SseWriter {
     /**
      * Starts writing the stream; returns at once.
      *
-     * @param errorPayload the JSON of the error event, used when the plan asks for one
-     * @param onEnd        run once when the stream is over: written whole, cut on purpose, or the client gone
+     * @param pacing the delay before the first chunk and between chunks
+     * @param onEnd  run once when the stream is over: written whole, cut on purpose, or the client gone
      */
-    public static void start(HttpServerExchange exchange, StreamPlan plan, Pacing pacing, String errorPayload,
-                             Runnable onEnd) {
+    public static void start(HttpServerExchange exchange, StreamPlan plan, Pacing pacing, Runnable onEnd) {
         exchange.setStatusCode(200);
         exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, CONTENT_TYPE);
         exchange.getResponseHeaders().put(Headers.CACHE_CONTROL, "no-cache");
-        Run run = new Run(exchange, steps(plan, errorPayload), pacing, onEnd);
+        Run run = new Run(exchange, steps(plan), pacing, onEnd);
         exchange.addExchangeCompleteListener((ex, next) -> {
             run.end();
             next.proceed();
@@ -72,7 +71,7 @@ public final class SseWriter {
     private static final int MAX_BATCH = 1_024;
 
     /** The steps that execute a plan, in order (package-private for tests). */
-    static List<Step> steps(StreamPlan plan, String errorPayload) {
+    static List<Step> steps(StreamPlan plan) {
         List<Step> steps = new ArrayList<>();
         List<String> payloads = plan.payloads();
         for (int i = 0; i <= payloads.size(); i++) {
@@ -81,7 +80,7 @@ public final class SseWriter {
                 return steps;
             }
             if (plan.errorAfter() != null && plan.errorAfter() == i) {
-                steps.add(Step.write(errorPayload, false));
+                steps.add(Step.write(plan.errorEvent(), false));
                 return steps;
             }
             if (i < payloads.size()) {

@@ -1,6 +1,13 @@
 package io.friendlikit.mock.script;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.annotation.JsonTypeName;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import io.friendlikit.mock.delivery.Pacing;
+import io.friendlikit.mock.delivery.StreamPlan;
 import io.friendlikit.mock.errors.ApiError;
 import io.friendlikit.mock.wire.ChatChunk;
 import io.friendlikit.mock.wire.Usage;
@@ -8,15 +15,70 @@ import io.friendlikit.mock.wire.Usage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
- * The closed set of faults a user can inject through {@code POST /__admin/faults}. Each variant acts at one or
- * more phases of an exchange; the default methods leave a phase untouched.
+ * The closed set of faults a user can inject through {@code POST /__admin/faults}. Each variant acts at exactly
+ * one {@link Phase} of an exchange and overrides the hook of that phase; the other hooks leave it untouched. The
+ * registry hands a fault to an exchange only when that exchange reaches the fault's phase.
+ *
+ * <p>The admin JSON of a fault is its record components in camelCase plus {@code type}, the variant's
+ * {@link JsonTypeName}; Jackson binds it to the variant named there. Left-out members take the defaults and
+ * values out of range are refused ({@link InvalidMember}) by the variants' constructors.
  */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({
+        @JsonSubTypes.Type(Fault.HttpError.class),
+        @JsonSubTypes.Type(Fault.Latency.class),
+        @JsonSubTypes.Type(Fault.DropDone.class),
+        @JsonSubTypes.Type(Fault.Disconnect.class),
+        @JsonSubTypes.Type(Fault.StreamError.class),
+        @JsonSubTypes.Type(Fault.WrongUsageTotal.class),
+        @JsonSubTypes.Type(Fault.SkipValidation.class),
+        @JsonSubTypes.Type(Fault.MalformedChunk.class),
+        @JsonSubTypes.Type(Fault.MixedIds.class),
+        @JsonSubTypes.Type(Fault.MissingRole.class),
+        @JsonSubTypes.Type(Fault.DataAfterDone.class)})
+@JsonNaming(PropertyNamingStrategies.LowerCamelCaseStrategy.class)
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public sealed interface Fault {
 
-    /** The {@code type} member of the admin JSON. */
-    String type();
+    /** Where in an exchange a fault acts, in the order an exchange reaches them. */
+    enum Phase {
+        /** Before anything else, auth included: hook {@link #beforeHeaders()}. */
+        BEFORE_HEADERS("before headers"),
+        /** When the body is validated: hook {@link #skipsValidation()}. */
+        VALIDATION("validation"),
+        /** When a generated answer gets its timing: hook {@link #pacing(Pacing)}. */
+        PACING("pacing"),
+        /** When usage is reported (a plain answer, or a stream with a usage chunk): hook {@link #usage(Usage)}. */
+        USAGE("usage"),
+        /** When the chunk objects of a stream are built: hook {@link #chunks(List)}. */
+        CHUNKS("chunks"),
+        /** When a stream's frames are rendered: hook {@link #stream(StreamPlan, Function)}. */
+        FRAMES("frames"),
+        /** When a stream's ending is planned: hook {@link #stream(StreamPlan, Function)}. */
+        END_OF_STREAM("end of stream");
+
+        private final String label;
+
+        Phase(String label) {
+            this.label = label;
+        }
+
+        /** The name of the phase in mock-server/ADMIN-API.md. */
+        public String label() {
+            return label;
+        }
+    }
+
+    /** The {@code type} member of the admin JSON: the name each variant declares in its {@link JsonTypeName}. */
+    default String type() {
+        return getClass().getAnnotation(JsonTypeName.class).value();
+    }
+
+    /** The one phase this fault acts at. */
+    Phase phase();
 
     /** Phase "before headers": answer with this error instead of processing the request. */
     default Optional<ApiError> beforeHeaders() {
@@ -43,15 +105,28 @@ public sealed interface Fault {
         return chunks;
     }
 
-    /** The serialized stream and its ending. */
-    default StreamPlan stream(StreamPlan plan) {
+    /**
+     * The serialized stream and its ending.
+     *
+     * @param errorEvent renders an error as the payload of an error event in the stream
+     */
+    default StreamPlan stream(StreamPlan plan, Function<ApiError, String> errorEvent) {
         return plan;
     }
 
     /** Answers with an HTTP error before any processing. */
-    record HttpError(int status, String message, Integer retryAfterSeconds) implements Fault {
-        public String type() {
-            return "http_error";
+    @JsonTypeName("http_error")
+    record HttpError(Integer status, String message, Integer retryAfterSeconds) implements Fault {
+        public Phase phase() {
+            return Phase.BEFORE_HEADERS;
+        }
+
+        public HttpError {
+            status = InvalidMember.inRange("status", status, 503, 400, 599);
+            message = message == null ? "injected fault: HTTP error" : message;
+            if (retryAfterSeconds != null) {
+                InvalidMember.inRange("retryAfterSeconds", retryAfterSeconds, 0, 0, 86_400);
+            }
         }
 
         public Optional<ApiError> beforeHeaders() {
@@ -60,9 +135,15 @@ public sealed interface Fault {
     }
 
     /** Slows the answer down. */
-    record Latency(long firstTokenMs, long interTokenMs) implements Fault {
-        public String type() {
-            return "latency";
+    @JsonTypeName("latency")
+    record Latency(Integer firstTokenMs, Integer interTokenMs) implements Fault {
+        public Phase phase() {
+            return Phase.PACING;
+        }
+
+        public Latency {
+            firstTokenMs = InvalidMember.inRange("firstTokenMs", firstTokenMs, 0, 0, 600_000);
+            interTokenMs = InvalidMember.inRange("interTokenMs", interTokenMs, 0, 0, 60_000);
         }
 
         public Pacing pacing(Pacing configured) {
@@ -71,42 +152,59 @@ public sealed interface Fault {
     }
 
     /** Ends the stream without {@code data: [DONE]}. */
+    @JsonTypeName("drop_done")
     record DropDone() implements Fault {
-        public String type() {
-            return "drop_done";
+        public Phase phase() {
+            return Phase.END_OF_STREAM;
         }
 
-        public StreamPlan stream(StreamPlan plan) {
+        public StreamPlan stream(StreamPlan plan, Function<ApiError, String> errorEvent) {
             return plan.withoutDone();
         }
     }
 
     /** Closes the connection abruptly after some chunks. */
-    record Disconnect(int afterChunks) implements Fault {
-        public String type() {
-            return "disconnect";
+    @JsonTypeName("disconnect")
+    record Disconnect(Integer afterChunks) implements Fault {
+        public Phase phase() {
+            return Phase.END_OF_STREAM;
         }
 
-        public StreamPlan stream(StreamPlan plan) {
+        public Disconnect {
+            afterChunks = InvalidMember.inRange("afterChunks", afterChunks, 1, 0, 1_000_000);
+        }
+
+        public StreamPlan stream(StreamPlan plan, Function<ApiError, String> errorEvent) {
             return plan.withDisconnectAfter(afterChunks);
         }
     }
 
     /** Sends {@code data: {"error": {...}}} after some chunks and ends the stream. */
-    record StreamError(int afterChunks, String message) implements Fault {
-        public String type() {
-            return "stream_error";
+    @JsonTypeName("stream_error")
+    record StreamError(Integer afterChunks, String message) implements Fault {
+        public Phase phase() {
+            return Phase.END_OF_STREAM;
         }
 
-        public StreamPlan stream(StreamPlan plan) {
-            return plan.withErrorAfter(afterChunks, message);
+        public StreamError {
+            afterChunks = InvalidMember.inRange("afterChunks", afterChunks, 1, 0, 1_000_000);
+            message = message == null || message.isEmpty() ? "injected fault: error during the stream" : message;
+        }
+
+        public StreamPlan stream(StreamPlan plan, Function<ApiError, String> errorEvent) {
+            return plan.withErrorAfter(afterChunks, errorEvent.apply(ApiError.injected(500, message, null)));
         }
     }
 
     /** Reports total_tokens = prompt + completion + delta. */
-    record WrongUsageTotal(int delta) implements Fault {
-        public String type() {
-            return "wrong_usage_total";
+    @JsonTypeName("wrong_usage_total")
+    record WrongUsageTotal(Integer delta) implements Fault {
+        public Phase phase() {
+            return Phase.USAGE;
+        }
+
+        public WrongUsageTotal {
+            delta = InvalidMember.inRange("delta", delta, 1, -1_000_000, 1_000_000);
         }
 
         public Usage usage(Usage computed) {
@@ -115,9 +213,10 @@ public sealed interface Fault {
     }
 
     /** Accepts any request that parses as JSON, out-of-range values included. */
+    @JsonTypeName("skip_validation")
     record SkipValidation() implements Fault {
-        public String type() {
-            return "skip_validation";
+        public Phase phase() {
+            return Phase.VALIDATION;
         }
 
         public boolean skipsValidation() {
@@ -126,12 +225,17 @@ public sealed interface Fault {
     }
 
     /** Writes chunk number {@code chunk} (1-based) as invalid JSON. */
-    record MalformedChunk(int chunk) implements Fault {
-        public String type() {
-            return "malformed_chunk";
+    @JsonTypeName("malformed_chunk")
+    record MalformedChunk(Integer chunk) implements Fault {
+        public Phase phase() {
+            return Phase.FRAMES;
         }
 
-        public StreamPlan stream(StreamPlan plan) {
+        public MalformedChunk {
+            chunk = InvalidMember.inRange("chunk", chunk, 1, 1, 1_000_000);
+        }
+
+        public StreamPlan stream(StreamPlan plan, Function<ApiError, String> errorEvent) {
             List<String> payloads = new ArrayList<>(plan.payloads());
             int i = chunk - 1;
             if (i >= 0 && i < payloads.size()) {
@@ -143,9 +247,10 @@ public sealed interface Fault {
     }
 
     /** Gives every chunk of a stream its own id. */
+    @JsonTypeName("mixed_ids")
     record MixedIds() implements Fault {
-        public String type() {
-            return "mixed_ids";
+        public Phase phase() {
+            return Phase.CHUNKS;
         }
 
         public List<ChatChunk> chunks(List<ChatChunk> chunks) {
@@ -160,9 +265,10 @@ public sealed interface Fault {
     }
 
     /** Leaves {@code role} out of the first delta of every choice. */
+    @JsonTypeName("missing_role")
     record MissingRole() implements Fault {
-        public String type() {
-            return "missing_role";
+        public Phase phase() {
+            return Phase.CHUNKS;
         }
 
         public List<ChatChunk> chunks(List<ChatChunk> chunks) {
@@ -182,62 +288,15 @@ public sealed interface Fault {
     }
 
     /** Writes one more chunk after {@code data: [DONE]}. */
+    @JsonTypeName("data_after_done")
     record DataAfterDone() implements Fault {
-        public String type() {
-            return "data_after_done";
+        public Phase phase() {
+            return Phase.END_OF_STREAM;
         }
 
-        public StreamPlan stream(StreamPlan plan) {
+        public StreamPlan stream(StreamPlan plan, Function<ApiError, String> errorEvent) {
             List<String> extra = plan.payloads().isEmpty() ? List.of("{}") : List.of(plan.payloads().get(0));
             return plan.withAfterDone(extra);
         }
-    }
-
-    /** The type names accepted by {@link #fromJson(JsonNode)}. */
-    List<String> TYPES = List.of("http_error", "latency", "drop_done", "disconnect", "stream_error",
-            "wrong_usage_total", "skip_validation", "malformed_chunk", "mixed_ids", "missing_role",
-            "data_after_done");
-
-    /**
-     * Parses an admin fault definition.
-     *
-     * @throws IllegalArgumentException with a message naming the member and the rule
-     */
-    static Fault fromJson(JsonNode node) {
-        if (node == null || !node.isObject()) {
-            throw new IllegalArgumentException("a fault must be a JSON object with a 'type'");
-        }
-        String type = node.path("type").asText("");
-        return switch (type) {
-            case "http_error" -> new HttpError(intIn(node, "status", 400, 599, 503),
-                    node.path("message").asText("injected fault: HTTP error"),
-                    node.hasNonNull("retryAfterSeconds") ? intIn(node, "retryAfterSeconds", 0, 86_400, 0) : null);
-            case "latency" -> new Latency(intIn(node, "firstTokenMs", 0, 600_000, 0),
-                    intIn(node, "interTokenMs", 0, 60_000, 0));
-            case "drop_done" -> new DropDone();
-            case "disconnect" -> new Disconnect(intIn(node, "afterChunks", 0, 1_000_000, 1));
-            case "stream_error" -> new StreamError(intIn(node, "afterChunks", 0, 1_000_000, 1),
-                    node.path("message").asText("injected fault: error during the stream"));
-            case "wrong_usage_total" -> new WrongUsageTotal(intIn(node, "delta", -1_000_000, 1_000_000, 1));
-            case "skip_validation" -> new SkipValidation();
-            case "malformed_chunk" -> new MalformedChunk(intIn(node, "chunk", 1, 1_000_000, 1));
-            case "mixed_ids" -> new MixedIds();
-            case "missing_role" -> new MissingRole();
-            case "data_after_done" -> new DataAfterDone();
-            default -> throw new IllegalArgumentException(
-                    "type: unknown fault type '" + type + "'; one of " + String.join(", ", TYPES));
-        };
-    }
-
-    private static int intIn(JsonNode node, String field, int min, int max, int dflt) {
-        JsonNode v = node.get(field);
-        if (v == null || v.isNull()) {
-            return dflt;
-        }
-        if (!v.canConvertToInt() || !v.isIntegralNumber() || v.asInt() < min || v.asInt() > max) {
-            throw new IllegalArgumentException(field + ": must be an integer in [" + min + ", " + max + "], got "
-                    + v);
-        }
-        return v.asInt();
     }
 }

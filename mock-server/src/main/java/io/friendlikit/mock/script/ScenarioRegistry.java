@@ -1,64 +1,46 @@
 package io.friendlikit.mock.script;
 
-import io.friendlikit.mock.generation.CannedReply;
 import io.friendlikit.mock.wire.ChatMessage;
 import io.friendlikit.mock.wire.ChatRequest;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-/** Scripted answers, first match wins. Thread-safe. */
+/** Scripted answers, first match wins. Thread-safe; a scenario with a count is removed once used up. */
 public final class ScenarioRegistry {
 
-    private final List<Scenario> scenarios = new ArrayList<>();
-    private long nextId = 1;
+    private final CappedRegistry<Scenario> scenarios = new CappedRegistry<>("scenario");
 
-    /** More than this many at once is refused (a script that loops by mistake should not fill the heap). */
-    public static final int CAPACITY = 10_000;
-
-    public synchronized Scenario add(String contains, String model, CannedReply reply, Integer times) {
-        if (scenarios.size() >= CAPACITY) {
-            throw new IllegalArgumentException("at most " + CAPACITY + " scenarios may be active; DELETE some first");
-        }
-        Scenario s = new Scenario("scenario-" + nextId++, contains, model, reply, times);
-        scenarios.add(s);
-        return s;
+    /**
+     * @param times how many requests it answers (at least 1), or null for every matching request until removed
+     * @throws CappedRegistry.FullException when {@link CappedRegistry#CAPACITY} scenarios are active
+     */
+    public CappedRegistry.Entry<Scenario> add(Scenario scenario, Integer times) {
+        return scenarios.add(scenario, times);
     }
 
-    public synchronized List<Scenario> list() {
-        return List.copyOf(scenarios);
+    public List<CappedRegistry.Entry<Scenario>> list() {
+        return scenarios.list();
     }
 
-    public synchronized void clear() {
+    public void clear() {
         scenarios.clear();
     }
 
-    /** The reply for this request, consuming one use of the matching scenario. */
-    public synchronized Optional<Scenario> match(ChatRequest request) {
+    public boolean remove(String id) {
+        return scenarios.remove(id);
+    }
+
+    /** The scenario answering this request, consuming one of its uses. */
+    public Optional<Scenario> match(ChatRequest request) {
         String lastUser = null;
         for (ChatMessage m : request.messages()) {
             if ("user".equals(m.role())) {
-                lastUser = m.text();
+                lastUser = m.text() == null ? null : m.text().toLowerCase(Locale.ROOT);
             }
         }
-        for (int i = 0; i < scenarios.size(); i++) {
-            Scenario s = scenarios.get(i);
-            boolean modelOk = s.model() == null || s.model().equals(request.model());
-            boolean textOk = s.contains() == null || (lastUser != null
-                    && lastUser.toLowerCase(Locale.ROOT).contains(s.contains().toLowerCase(Locale.ROOT)));
-            if (modelOk && textOk) {
-                if (s.remaining() != null) {
-                    if (s.remaining() <= 1) {
-                        scenarios.remove(i);
-                    } else {
-                        scenarios.set(i, new Scenario(s.id(), s.contains(), s.model(), s.reply(), s.remaining() - 1));
-                    }
-                }
-                return Optional.of(s);
-            }
-        }
-        return Optional.empty();
+        String text = lastUser;
+        return scenarios.useFirst(s -> s.matches(request.model(), text));
     }
 }

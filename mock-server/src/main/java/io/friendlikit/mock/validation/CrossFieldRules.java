@@ -7,25 +7,25 @@ import java.util.List;
 import java.util.function.BiConsumer;
 
 /**
- * Rules that relate two or more top-level fields (spec §4.1 rules 1 to 4 and 7, §4.2 on tool_choice). They run
- * after the field walk, in table order, and only look at values whose own type is right, so a wrongly typed
- * field yields one violation, not two.
+ * Rules that relate two or more top-level fields (docs/api-notes.md §4.1 rules 1 to 4 and 7, §4.2 on
+ * tool_choice). They run after the field walk, in table order, and only look at values whose own type is right,
+ * so a wrongly typed field yields one violation, not two.
  */
 final class CrossFieldRules {
 
-    /** One cross-field rule: its id, its spec source and its check. */
-    record CrossFieldRule(String rule, String spec, BiConsumer<JsonNode, Walk> check) {
+    /** One cross-field rule: its id, where docs/api-notes.md states it, and its check. */
+    record CrossFieldRule(RuleId rule, String source, BiConsumer<JsonNode, Walk> check) {
     }
 
     static final List<CrossFieldRule> RULES = List.of(
-            new CrossFieldRule(RuleIds.X_MINTOKENS_TOOLS, "§4.1 rule 1", CrossFieldRules::minTokensWithTools),
-            new CrossFieldRule(RuleIds.X_MINTOKENS_RF, "§4.1 rule 2", CrossFieldRules::minTokensWithResponseFormat),
-            new CrossFieldRule(RuleIds.X_TOOLS_RF, "§4.1 rules 1, 2", CrossFieldRules::toolsWithResponseFormat),
-            new CrossFieldRule(RuleIds.X_STREAMOPTS, "§4.1 rule 3", CrossFieldRules::streamOptionsWithoutStream),
-            new CrossFieldRule(RuleIds.X_TOPLOGPROBS, "§4.1 rule 4", CrossFieldRules::topLogprobsWithoutLogprobs),
-            new CrossFieldRule(RuleIds.X_SEED_N, "§4.1 rule 7", CrossFieldRules::seedListMatchesN),
-            new CrossFieldRule(RuleIds.TOOLCHOICE_NO_TOOLS, "§4.2", CrossFieldRules::toolChoiceNeedsTools),
-            new CrossFieldRule(RuleIds.TOOLCHOICE_UNDECLARED, "§4.2", CrossFieldRules::toolChoiceNamesDeclared));
+            new CrossFieldRule(RuleId.X_MINTOKENS_TOOLS, "§4.1 rule 1", CrossFieldRules::minTokensWithTools),
+            new CrossFieldRule(RuleId.X_MINTOKENS_RF, "§4.1 rule 2", CrossFieldRules::minTokensWithResponseFormat),
+            new CrossFieldRule(RuleId.X_TOOLS_RF, "§4.1 rules 1, 2", CrossFieldRules::toolsWithResponseFormat),
+            new CrossFieldRule(RuleId.X_STREAMOPTS, "§4.1 rule 3", CrossFieldRules::streamOptionsWithoutStream),
+            new CrossFieldRule(RuleId.X_TOPLOGPROBS, "§4.1 rule 4", CrossFieldRules::topLogprobsWithoutLogprobs),
+            new CrossFieldRule(RuleId.X_SEED_N, "§4.1 rule 7", CrossFieldRules::seedListMatchesN),
+            new CrossFieldRule(RuleId.TOOLCHOICE_NO_TOOLS, "§4.2", CrossFieldRules::toolChoiceNeedsTools),
+            new CrossFieldRule(RuleId.TOOLCHOICE_UNDECLARED, "§4.2", CrossFieldRules::toolChoiceNamesDeclared));
 
     private CrossFieldRules() {
     }
@@ -41,34 +41,34 @@ final class CrossFieldRules {
 
     private static void minTokensWithTools(JsonNode body, Walk walk) {
         if (minTokensPositive(body) && nonEmptyArray(body.get("tools"))) {
-            conflict(walk, "min_tokens", "min_tokens is not supported together with tools", RuleIds.X_MINTOKENS_TOOLS);
+            conflict(walk, "min_tokens", "min_tokens is not supported together with tools", RuleId.X_MINTOKENS_TOOLS);
         }
     }
 
     private static void minTokensWithResponseFormat(JsonNode body, Walk walk) {
         if (minTokensPositive(body) && isObject(body.get("response_format"))) {
             conflict(walk, "min_tokens", "min_tokens is not supported together with response_format",
-                    RuleIds.X_MINTOKENS_RF);
+                    RuleId.X_MINTOKENS_RF);
         }
     }
 
     private static void toolsWithResponseFormat(JsonNode body, Walk walk) {
         if (nonEmptyArray(body.get("tools")) && isObject(body.get("response_format"))) {
             conflict(walk, "response_format", "response_format is not supported together with tools",
-                    RuleIds.X_TOOLS_RF);
+                    RuleId.X_TOOLS_RF);
         }
     }
 
     private static void streamOptionsWithoutStream(JsonNode body, Walk walk) {
         if (isObject(body.get("stream_options")) && !isTrue(body.get("stream"))) {
             conflict(walk, "stream_options", "stream_options is only allowed when stream is true",
-                    RuleIds.X_STREAMOPTS);
+                    RuleId.X_STREAMOPTS);
         }
     }
 
     private static void topLogprobsWithoutLogprobs(JsonNode body, Walk walk) {
         if (JsonValues.longOrNull(body.get("top_logprobs")) != null && !isTrue(body.get("logprobs"))) {
-            conflict(walk, "top_logprobs", "top_logprobs requires logprobs to be true", RuleIds.X_TOPLOGPROBS);
+            conflict(walk, "top_logprobs", "top_logprobs requires logprobs to be true", RuleId.X_TOPLOGPROBS);
         }
     }
 
@@ -81,7 +81,7 @@ final class CrossFieldRules {
         Long n = nNode == null || nNode.isNull() ? Long.valueOf(1) : JsonValues.longOrNull(nNode);
         if (n != null && n >= 1 && seed.size() != n) {
             conflict(walk, "seed", "seed has " + seed.size() + " entries but n is " + n
-                    + "; a seed list needs one seed per choice", RuleIds.X_SEED_N);
+                    + "; a seed list needs one seed per choice", RuleId.X_SEED_N);
         }
     }
 
@@ -92,7 +92,7 @@ final class CrossFieldRules {
         if (needsTools && !nonEmptyArray(body.get("tools"))) {
             String what = choice.isObject() ? "tool_choice naming a function" : "tool_choice 'required'";
             walk.add("tool_choice", what + " needs a non-empty tools list",
-                    Codes.CONFLICT, RuleIds.TOOLCHOICE_NO_TOOLS);
+                    Codes.CONFLICT, RuleId.TOOLCHOICE_NO_TOOLS);
         }
     }
 
@@ -107,11 +107,11 @@ final class CrossFieldRules {
                 && !ToolRules.declaredNames(tools).contains(name.textValue())) {
             String path = "tool_choice.function.name";
             walk.add(path, path + " " + JsonValues.quoted(name.textValue())
-                    + " is not declared in tools", Codes.INVALID_VALUE, RuleIds.TOOLCHOICE_UNDECLARED);
+                    + " is not declared in tools", Codes.INVALID_VALUE, RuleId.TOOLCHOICE_UNDECLARED);
         }
     }
 
-    private static void conflict(Walk walk, String param, String message, String rule) {
+    private static void conflict(Walk walk, String param, String message, RuleId rule) {
         walk.add(param, message, Codes.CONFLICT, rule);
     }
 

@@ -1,6 +1,7 @@
 package io.friendlikit.mock.validation;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.friendlikit.mock.request.JsonKind;
 import io.friendlikit.mock.validation.Violation.Codes;
 
 import java.util.HashSet;
@@ -8,11 +9,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import static io.friendlikit.mock.validation.JsonKind.ARRAY;
-import static io.friendlikit.mock.validation.JsonKind.OBJECT;
-import static io.friendlikit.mock.validation.JsonKind.STRING;
+import static io.friendlikit.mock.request.JsonKind.ARRAY;
+import static io.friendlikit.mock.request.JsonKind.OBJECT;
+import static io.friendlikit.mock.request.JsonKind.STRING;
 
-/** The {@code messages} array: spec section 5 (message objects) and the message rules of section 4. */
+/** The {@code messages} array: docs/api-notes.md §5 (message objects) and the message rules of §4. */
 final class MessageRules {
 
     static final List<String> ROLES = List.of("system", "user", "assistant", "tool");
@@ -39,7 +40,7 @@ final class MessageRules {
     static void checkMessages(String path, JsonNode messages, JsonKind kind, Walk walk) {
         if (messages.isEmpty()) {
             walk.add(path, path + " must contain at least one message", Codes.INVALID_VALUE,
-                    RuleIds.VAL_MESSAGES);
+                    RuleId.VAL_MESSAGES);
             return;
         }
         Set<String> earlierToolCallIds = new HashSet<>();
@@ -49,26 +50,26 @@ final class MessageRules {
     }
 
     private static void checkMessage(String path, JsonNode message, Walk walk, Set<String> earlierToolCallIds) {
-        if (!walk.required(path, message, OBJECT, RuleIds.MSG_ROLE)) {
+        if (!walk.required(path, message, OBJECT, RuleId.MSG_ROLE)) {
             return;
         }
         String rolePath = Walk.child(path, "role");
-        if (!walk.required(rolePath, message.get("role"), STRING, RuleIds.MSG_ROLE)) {
+        if (!walk.required(rolePath, message.get("role"), STRING, RuleId.MSG_ROLE)) {
             return;
         }
         String role = message.get("role").textValue();
         if (!ROLES.contains(role)) {
             walk.add(rolePath, rolePath + ": unknown role " + JsonValues.quoted(role), Codes.UNKNOWN_ENUM,
-                    RuleIds.MSG_ROLE);
+                    RuleId.MSG_ROLE);
             return;
         }
         String contentPath = Walk.child(path, "content");
         JsonNode content = message.get("content");
         if (!role.equals("assistant") && content == null) {
-            walk.missing(contentPath, RuleIds.MSG_CONTENT);
+            walk.missing(contentPath, RuleId.MSG_CONTENT);
         }
         if (role.equals("tool") && message.get("tool_call_id") == null) {
-            walk.missing(Walk.child(path, "tool_call_id"), RuleIds.MSG_TOOL_ID);
+            walk.missing(Walk.child(path, "tool_call_id"), RuleId.MSG_TOOL_ID);
         }
         Set<String> known = MEMBERS.get(role);
         for (Map.Entry<String, JsonNode> member : message.properties()) {
@@ -88,7 +89,7 @@ final class MessageRules {
                 case "content" -> checkContent(role, memberPath, value, walk);
                 case "name", "reasoning_content", "reasoning" -> walk.optional(memberPath, value, STRING, null);
                 case "tool_calls" -> checkToolCalls(memberPath, value, walk, earlierToolCallIds);
-                case "tool_call_id" -> walk.required(memberPath, value, STRING, RuleIds.MSG_TOOL_ID);
+                case "tool_call_id" -> walk.required(memberPath, value, STRING, RuleId.MSG_TOOL_ID);
                 default -> { } // role, checked above
             }
         }
@@ -103,26 +104,26 @@ final class MessageRules {
     private static void checkContent(String role, String path, JsonNode content, Walk walk) {
         switch (role) {
             case "user" -> checkUserContent(path, content, walk);
-            case "assistant" -> walk.optional(path, content, STRING, RuleIds.MSG_ASSISTANT);
-            default -> walk.required(path, content, STRING, RuleIds.MSG_CONTENT);
+            case "assistant" -> walk.optional(path, content, STRING, RuleId.MSG_ASSISTANT);
+            default -> walk.required(path, content, STRING, RuleId.MSG_CONTENT);
         }
     }
 
     private static void checkUserContent(String path, JsonNode content, Walk walk) {
         if (content.isNull()) {
-            walk.nullNotAllowed(path, RuleIds.MSG_CONTENT);
+            walk.nullNotAllowed(path, RuleId.MSG_CONTENT);
             return;
         }
         if (content.isTextual()) {
             return;
         }
         if (!content.isArray()) {
-            walk.wrongType(path, "a string or an array of content parts", content, RuleIds.MSG_CONTENT);
+            walk.wrongType(path, "a string or an array of content parts", content, RuleId.MSG_CONTENT);
             return;
         }
         if (content.isEmpty()) {
             walk.add(path, path + " must contain at least one content part", Codes.INVALID_VALUE,
-                    RuleIds.MSG_CONTENT);
+                    RuleId.MSG_CONTENT);
             return;
         }
         for (int i = 0; i < content.size() && !walk.full(); i++) {
@@ -131,41 +132,41 @@ final class MessageRules {
     }
 
     private static void checkContentPart(String path, JsonNode part, Walk walk) {
-        if (!walk.required(path, part, OBJECT, RuleIds.MSG_CONTENT)) {
+        if (!walk.required(path, part, OBJECT, RuleId.MSG_CONTENT)) {
             return;
         }
         String typePath = Walk.child(path, "type");
-        if (!walk.required(typePath, part.get("type"), STRING, RuleIds.MSG_CONTENT)) {
+        if (!walk.required(typePath, part.get("type"), STRING, RuleId.MSG_CONTENT)) {
             return;
         }
         String type = part.get("type").textValue();
         String payloadName = PART_MEMBER.get(type);
         if (payloadName == null) {
             walk.add(typePath, typePath + " must be one of " + String.join(", ", PART_TYPES) + ", got "
-                    + JsonValues.quoted(type), Codes.UNKNOWN_ENUM, RuleIds.MSG_CONTENT);
+                    + JsonValues.quoted(type), Codes.UNKNOWN_ENUM, RuleId.MSG_CONTENT);
             return;
         }
         String payloadPath = Walk.child(path, payloadName);
         JsonNode payload = part.get(payloadName);
         if (payload == null) {
-            walk.missing(payloadPath, RuleIds.MSG_CONTENT);
+            walk.missing(payloadPath, RuleId.MSG_CONTENT);
         }
         walk.unknownMembers(part, path, Set.of("type", payloadName));
         if (payload == null) {
             return;
         }
         if (type.equals("text")) {
-            walk.required(payloadPath, payload, STRING, RuleIds.MSG_CONTENT);
+            walk.required(payloadPath, payload, STRING, RuleId.MSG_CONTENT);
             return;
         }
-        if (walk.required(payloadPath, payload, OBJECT, RuleIds.MSG_CONTENT)) {
-            walk.required(Walk.child(payloadPath, "url"), payload.get("url"), STRING, RuleIds.MSG_CONTENT);
+        if (walk.required(payloadPath, payload, OBJECT, RuleId.MSG_CONTENT)) {
+            walk.required(Walk.child(payloadPath, "url"), payload.get("url"), STRING, RuleId.MSG_CONTENT);
             walk.unknownMembers(payload, payloadPath, URL_MEMBERS);
         }
     }
 
     private static void checkToolCalls(String path, JsonNode toolCalls, Walk walk, Set<String> ids) {
-        if (!walk.optional(path, toolCalls, ARRAY, RuleIds.MSG_ASSISTANT)) {
+        if (!walk.optional(path, toolCalls, ARRAY, RuleId.MSG_ASSISTANT)) {
             return;
         }
         for (int i = 0; i < toolCalls.size() && !walk.full(); i++) {
@@ -174,19 +175,19 @@ final class MessageRules {
     }
 
     private static void checkToolCall(String path, JsonNode call, Walk walk, Set<String> ids) {
-        if (!walk.required(path, call, OBJECT, RuleIds.MSG_ASSISTANT)) {
+        if (!walk.required(path, call, OBJECT, RuleId.MSG_ASSISTANT)) {
             return;
         }
         JsonNode id = call.get("id");
-        if (walk.required(Walk.child(path, "id"), id, STRING, RuleIds.MSG_ASSISTANT)) {
+        if (walk.required(Walk.child(path, "id"), id, STRING, RuleId.MSG_ASSISTANT)) {
             ids.add(id.textValue());
         }
         String functionPath = Walk.child(path, "function");
-        JsonNode function = walk.functionMember(path, call, RuleIds.MSG_ASSISTANT);
+        JsonNode function = walk.functionMember(path, call, RuleId.MSG_ASSISTANT);
         if (function != null) {
-            walk.required(Walk.child(functionPath, "name"), function.get("name"), STRING, RuleIds.MSG_ASSISTANT);
+            walk.required(Walk.child(functionPath, "name"), function.get("name"), STRING, RuleId.MSG_ASSISTANT);
             walk.required(Walk.child(functionPath, "arguments"), function.get("arguments"), STRING,
-                    RuleIds.MSG_ASSISTANT);
+                    RuleId.MSG_ASSISTANT);
             walk.unknownMembers(function, functionPath, TOOL_CALL_FUNCTION_MEMBERS);
         }
         walk.unknownMembers(call, path, TOOL_CALL_MEMBERS);
@@ -201,7 +202,7 @@ final class MessageRules {
         if (!hasContent && !hasToolCalls) {
             String contentPath = Walk.child(path, "content");
             walk.add(contentPath, contentPath + " is required unless tool_calls is given", Codes.MISSING_FIELD,
-                    RuleIds.MSG_ASSISTANT);
+                    RuleId.MSG_ASSISTANT);
         }
     }
 
@@ -212,7 +213,7 @@ final class MessageRules {
             String idPath = Walk.child(path, "tool_call_id");
             walk.add(idPath, idPath + " " + JsonValues.quoted(id.textValue())
                             + " does not match the id of a tool call in an earlier assistant message",
-                    Codes.INVALID_VALUE, RuleIds.MSG_TOOL_ID);
+                    Codes.INVALID_VALUE, RuleId.MSG_TOOL_ID);
         }
     }
 }

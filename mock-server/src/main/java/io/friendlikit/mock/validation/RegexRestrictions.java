@@ -9,8 +9,9 @@ import java.util.regex.PatternSyntaxException;
 
 /**
  * The regex of {@code response_format {"type":"regex"}}: it must compile with {@link java.util.regex} and
- * avoid the constructs spec §4.1 rule 12 excludes. The scan understands escapes, {@code \Q...\E} quoting and
- * (nested) character classes, so {@code \^}, {@code [^a]} and {@code [$]} are not flagged.
+ * avoid the constructs docs/api-notes.md §4.1 rule 12 excludes. The scan understands escapes,
+ * {@code \Q...\E} quoting and (nested) character classes, so {@code \^}, {@code [^a]} and {@code [$]} are not
+ * flagged.
  *
  * <p>Flagged outside a character class: anchors {@code ^ $ \A \z \Z \G \b \B}; look-arounds
  * {@code (?= (?! (?<= (?<!}; back-references {@code \1}...{@code \9}, {@code \k<name>}. Flagged anywhere:
@@ -28,7 +29,7 @@ final class RegexRestrictions {
         for (Map.Entry<String, Integer> found : scan(regex).entrySet()) {
             String construct = found.getKey();
             walk.add(path, path + " must not use " + kind(construct) + " '" + construct + "' (at index "
-                    + found.getValue() + ")", Codes.INVALID_VALUE, RuleIds.RF_REGEX);
+                    + found.getValue() + ")", Codes.INVALID_VALUE, RuleId.RF_REGEX);
         }
     }
 
@@ -38,11 +39,11 @@ final class RegexRestrictions {
             return true;
         } catch (PatternSyntaxException e) {
             walk.add(path, path + " is not a valid regular expression: " + e.getDescription() + " near index "
-                    + e.getIndex(), Codes.INVALID_VALUE, RuleIds.RF_REGEX);
+                    + e.getIndex(), Codes.INVALID_VALUE, RuleId.RF_REGEX);
         } catch (StackOverflowError | RuntimeException e) {
             // java.util.regex compiles recursively; absurd nesting must not take the validator down
             walk.add(path, path + " is not a valid regular expression: too complex to compile",
-                    Codes.INVALID_VALUE, RuleIds.RF_REGEX);
+                    Codes.INVALID_VALUE, RuleId.RF_REGEX);
         }
         return false;
     }

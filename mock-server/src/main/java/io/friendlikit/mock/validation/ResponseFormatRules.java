@@ -1,17 +1,18 @@
 package io.friendlikit.mock.validation;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.friendlikit.mock.request.JsonKind;
 import io.friendlikit.mock.validation.Violation.Codes;
 
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import static io.friendlikit.mock.validation.JsonKind.BOOLEAN;
-import static io.friendlikit.mock.validation.JsonKind.OBJECT;
-import static io.friendlikit.mock.validation.JsonKind.STRING;
+import static io.friendlikit.mock.request.JsonKind.BOOLEAN;
+import static io.friendlikit.mock.request.JsonKind.OBJECT;
+import static io.friendlikit.mock.request.JsonKind.STRING;
 
-/** {@code response_format}: spec section 7 and section 4.1 rule 12. */
+/** {@code response_format}: docs/api-notes.md §7 and §4.1 rule 12. */
 final class ResponseFormatRules {
 
     static final List<String> TYPES = List.of("text", "json_object", "json_schema", "regex");
@@ -32,21 +33,21 @@ final class ResponseFormatRules {
     static void check(String path, JsonNode format, JsonKind kind, Walk walk) {
         String typePath = Walk.child(path, "type");
         JsonNode typeNode = format.get("type");
-        if (!walk.required(typePath, typeNode, STRING, RuleIds.RF_TYPE)) {
+        if (!walk.required(typePath, typeNode, STRING, RuleId.RF_TYPE)) {
             return;
         }
         String type = typeNode.textValue();
         if (!TYPES.contains(type)) {
             walk.add(typePath, typePath + " must be one of " + String.join(", ", TYPES) + ", got "
-                    + JsonValues.quoted(type), Codes.UNKNOWN_ENUM, RuleIds.RF_TYPE);
+                    + JsonValues.quoted(type), Codes.UNKNOWN_ENUM, RuleId.RF_TYPE);
             return;
         }
         String schemaPath = Walk.child(path, "schema");
         switch (type) {
-            case "json_object" -> walk.optional(schemaPath, format.get("schema"), STRING, RuleIds.RF_SCHEMA);
+            case "json_object" -> walk.optional(schemaPath, format.get("schema"), STRING, RuleId.RF_SCHEMA);
             case "json_schema" -> checkJsonSchema(Walk.child(path, "json_schema"), format.get("json_schema"), walk);
             case "regex" -> {
-                if (walk.required(schemaPath, format.get("schema"), STRING, RuleIds.RF_REGEX)) {
+                if (walk.required(schemaPath, format.get("schema"), STRING, RuleId.RF_REGEX)) {
                     RegexRestrictions.check(schemaPath, format.get("schema").textValue(), walk);
                 }
             }
@@ -56,15 +57,15 @@ final class ResponseFormatRules {
     }
 
     private static void checkJsonSchema(String path, JsonNode jsonSchema, Walk walk) {
-        if (!walk.required(path, jsonSchema, OBJECT, RuleIds.RF_SCHEMA)) {
+        if (!walk.required(path, jsonSchema, OBJECT, RuleId.RF_SCHEMA)) {
             return;
         }
-        walk.required(Walk.child(path, "schema"), jsonSchema.get("schema"), OBJECT, RuleIds.RF_SCHEMA);
+        walk.required(Walk.child(path, "schema"), jsonSchema.get("schema"), OBJECT, RuleId.RF_SCHEMA);
         boolean openAi = walk.ctx().tolerateOpenAiSchemaMembers();
         if (openAi) {
-            walk.optional(Walk.child(path, "name"), jsonSchema.get("name"), STRING, RuleIds.RF_SCHEMA);
-            walk.optional(Walk.child(path, "description"), jsonSchema.get("description"), STRING, RuleIds.RF_SCHEMA);
-            walk.optional(Walk.child(path, "strict"), jsonSchema.get("strict"), BOOLEAN, RuleIds.RF_SCHEMA);
+            walk.optional(Walk.child(path, "name"), jsonSchema.get("name"), STRING, RuleId.RF_SCHEMA);
+            walk.optional(Walk.child(path, "description"), jsonSchema.get("description"), STRING, RuleId.RF_SCHEMA);
+            walk.optional(Walk.child(path, "strict"), jsonSchema.get("strict"), BOOLEAN, RuleId.RF_SCHEMA);
         }
         walk.unknownMembers(jsonSchema, path, openAi ? JSON_SCHEMA_MEMBERS_OPENAI : JSON_SCHEMA_MEMBERS);
     }

@@ -1,6 +1,7 @@
 package io.friendlikit.mock.validation;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.friendlikit.mock.request.JsonKind;
 import io.friendlikit.mock.validation.Violation.Codes;
 
 import java.util.HashMap;
@@ -10,11 +11,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import static io.friendlikit.mock.validation.JsonKind.BOOLEAN;
-import static io.friendlikit.mock.validation.JsonKind.OBJECT;
-import static io.friendlikit.mock.validation.JsonKind.STRING;
+import static io.friendlikit.mock.request.JsonKind.BOOLEAN;
+import static io.friendlikit.mock.request.JsonKind.OBJECT;
+import static io.friendlikit.mock.request.JsonKind.STRING;
 
-/** {@code tools} and {@code tool_choice}: spec section 6 and section 4.1 rules 11 and 14. */
+/** {@code tools} and {@code tool_choice}: docs/api-notes.md §6 and §4.1 rules 11 and 14. */
 final class ToolRules {
 
     /** §4.1 rule 11. */
@@ -36,7 +37,7 @@ final class ToolRules {
     static void checkTools(String path, JsonNode tools, JsonKind kind, Walk walk) {
         if (tools.size() > MAX_TOOLS) {
             walk.add(path, path + " must contain at most " + MAX_TOOLS + " functions, got " + tools.size(),
-                    Codes.OUT_OF_RANGE, RuleIds.TOOL_COUNT);
+                    Codes.OUT_OF_RANGE, RuleId.TOOL_COUNT);
         }
         Map<String, Integer> firstIndexByName = new HashMap<>();
         for (int i = 0; i < tools.size() && !walk.full(); i++) {
@@ -46,11 +47,11 @@ final class ToolRules {
 
     private static void checkTool(String path, JsonNode tool, Walk walk, Map<String, Integer> firstIndexByName,
                                   int index) {
-        if (!walk.required(path, tool, OBJECT, RuleIds.TOOL_TYPE)) {
+        if (!walk.required(path, tool, OBJECT, RuleId.TOOL_TYPE)) {
             return;
         }
         String functionPath = Walk.child(path, "function");
-        JsonNode function = walk.functionMember(path, tool, RuleIds.TOOL_TYPE);
+        JsonNode function = walk.functionMember(path, tool, RuleId.TOOL_TYPE);
         if (function != null) {
             checkFunction(functionPath, function, walk, firstIndexByName, index);
         }
@@ -61,16 +62,16 @@ final class ToolRules {
                                       Map<String, Integer> firstIndexByName, int index) {
         String namePath = Walk.child(path, "name");
         JsonNode name = function.get("name");
-        if (checkName(namePath, name, walk, RuleIds.TOOL_NAME)) {
+        if (checkName(namePath, name, walk, RuleId.TOOL_NAME)) {
             Integer first = firstIndexByName.putIfAbsent(name.textValue(), index);
             if (first != null) {
                 walk.add(namePath, namePath + " " + JsonValues.quoted(name.textValue())
                                 + " is already declared by tools[" + first + "]",
-                        Codes.INVALID_VALUE, RuleIds.TOOL_DUPLICATE);
+                        Codes.INVALID_VALUE, RuleId.TOOL_DUPLICATE);
             }
         }
         walk.optional(Walk.child(path, "description"), function.get("description"), STRING, null);
-        walk.required(Walk.child(path, "parameters"), function.get("parameters"), OBJECT, RuleIds.TOOL_PARAMS);
+        walk.required(Walk.child(path, "parameters"), function.get("parameters"), OBJECT, RuleId.TOOL_PARAMS);
         boolean openAi = walk.ctx().tolerateOpenAiSchemaMembers();
         if (openAi) {
             walk.optional(Walk.child(path, "strict"), function.get("strict"), BOOLEAN, null);
@@ -79,7 +80,7 @@ final class ToolRules {
     }
 
     /** A required function name matching §4.1 rule 11; true when it is valid. */
-    private static boolean checkName(String path, JsonNode name, Walk walk, String rule) {
+    private static boolean checkName(String path, JsonNode name, Walk walk, RuleId rule) {
         if (!walk.required(path, name, STRING, rule)) {
             return false;
         }
@@ -95,14 +96,14 @@ final class ToolRules {
         if (kind == STRING) {
             if (!TOOL_CHOICE_MODES.contains(choice.textValue())) {
                 walk.add(path, path + " must be one of none, auto, required or an object naming a function, got "
-                        + JsonValues.quoted(choice.textValue()), Codes.UNKNOWN_ENUM, RuleIds.TOOLCHOICE_FORMAT);
+                        + JsonValues.quoted(choice.textValue()), Codes.UNKNOWN_ENUM, RuleId.TOOLCHOICE_FORMAT);
             }
             return;
         }
         String functionPath = Walk.child(path, "function");
-        JsonNode function = walk.functionMember(path, choice, RuleIds.TOOLCHOICE_FORMAT);
+        JsonNode function = walk.functionMember(path, choice, RuleId.TOOLCHOICE_FORMAT);
         if (function != null) {
-            checkName(Walk.child(functionPath, "name"), function.get("name"), walk, RuleIds.TOOLCHOICE_FORMAT);
+            checkName(Walk.child(functionPath, "name"), function.get("name"), walk, RuleId.TOOLCHOICE_FORMAT);
             walk.unknownMembers(function, functionPath, CHOICE_FUNCTION_MEMBERS);
         }
         walk.unknownMembers(choice, path, CHOICE_MEMBERS);

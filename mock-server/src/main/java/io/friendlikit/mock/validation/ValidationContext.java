@@ -12,11 +12,11 @@ import io.friendlikit.mock.catalog.ModelInfo;
  *                              applicable (dedicated endpoint ids, container); used for per-model rules
  *                              such as the accepted reasoning_effort values
  * @param tolerateOpenAiSchemaMembers true: {@code name}, {@code description}, {@code strict} inside
- *                              {@code response_format.json_schema} are accepted (spec open question 13)
+ *                              {@code response_format.json_schema} are accepted (docs/api-notes.md §13, q13)
  */
 public record ValidationContext(Flavour flavour, boolean strictUnknownFields, ModelInfo model,
                                 boolean tolerateOpenAiSchemaMembers) {
 
-    /** The three route families of spec section 1. */
+    /** The three route families of docs/api-notes.md §1. */
     public enum Flavour { SERVERLESS, DEDICATED, CONTAINER }
 }

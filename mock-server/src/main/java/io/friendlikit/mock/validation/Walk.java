@@ -1,6 +1,9 @@
 package io.friendlikit.mock.validation;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.friendlikit.mock.request.JsonKind;
+import io.friendlikit.mock.request.JsonNumbers;
+import io.friendlikit.mock.request.Range;
 import io.friendlikit.mock.validation.Violation.Codes;
 
 import java.util.ArrayList;
@@ -40,22 +43,26 @@ final class Walk {
         return Collections.unmodifiableList(new ArrayList<>(violations));
     }
 
-    void add(String param, String message, String code, String rule) {
+    void add(String param, String message, String code, RuleId rule) {
+        add(param, message, code, rule, null);
+    }
+
+    void add(String param, String message, String code, RuleId rule, List<String> allowed) {
         if (!full()) {
-            violations.add(new Violation(param, message, code, rule));
+            violations.add(new Violation(param, message, code, rule.id(), allowed));
         }
     }
 
-    void missing(String path, String rule) {
-        add(path, path + " is required", Codes.MISSING_FIELD, or(rule, RuleIds.VAL_REQUIRED));
+    void missing(String path, RuleId rule) {
+        add(path, path + " is required", Codes.MISSING_FIELD, or(rule, RuleId.VAL_REQUIRED));
     }
 
-    void nullNotAllowed(String path, String rule) {
-        add(path, path + " must not be null", Codes.NULL_NOT_ALLOWED, or(rule, RuleIds.VAL_NULL));
+    void nullNotAllowed(String path, RuleId rule) {
+        add(path, path + " must not be null", Codes.NULL_NOT_ALLOWED, or(rule, RuleId.VAL_NULL));
     }
 
     /** "x must be a string, got number"; see {@link #wrongType(String, String, JsonNode, String, boolean)}. */
-    void wrongType(String path, String expected, JsonNode got, String rule) {
+    void wrongType(String path, String expected, JsonNode got, RuleId rule) {
         wrongType(path, expected, got, rule, false);
     }
 
@@ -63,24 +70,24 @@ final class Walk {
      * @param numericExpected true when a number of some sort was expected: then a wrong number is shown by its
      *                        literal ("must be an integer, got 1.5"), otherwise every value by its type name
      */
-    void wrongType(String path, String expected, JsonNode got, String rule, boolean numericExpected) {
+    void wrongType(String path, String expected, JsonNode got, RuleId rule, boolean numericExpected) {
         String shown = numericExpected ? JsonValues.describeForType(got) : JsonValues.typeName(got);
-        add(path, path + " must be " + expected + ", got " + shown, Codes.INVALID_TYPE, or(rule, RuleIds.VAL_TYPE));
+        add(path, path + " must be " + expected + ", got " + shown, Codes.INVALID_TYPE, or(rule, RuleId.VAL_TYPE));
     }
 
     /** The observed live wording of the protobuf JSON parser. */
     void unknownField(String path, String name) {
-        add(path, "no such field: '" + name + "'", Codes.UNKNOWN_FIELD, RuleIds.VAL_UNKNOWN_FIELD);
+        add(path, "no such field: '" + name + "'", Codes.UNKNOWN_FIELD, RuleId.VAL_UNKNOWN_FIELD);
     }
 
-    /** The observed live wording of the protobuf JSON parser. */
-    void unknownEnumValue(String path, String value, String rule) {
-        add(path, "invalid JSON payload: unknown enum value: '" + value + "'", Codes.UNKNOWN_ENUM, rule);
+    /** The observed live wording of the protobuf JSON parser; {@code allowed} goes into the violation. */
+    void unknownEnumValue(String path, String value, RuleId rule, List<String> allowed) {
+        add(path, "invalid JSON payload: unknown enum value: '" + value + "'", Codes.UNKNOWN_ENUM, rule, allowed);
     }
 
-    void outOfRange(String path, Range range, JsonNode got, String rule) {
+    void outOfRange(String path, Range range, JsonNode got, RuleId rule) {
         add(path, path + " must be " + range.text() + ", got " + JsonValues.numberText(got), Codes.OUT_OF_RANGE,
-                or(rule, RuleIds.VAL_RANGE));
+                or(rule, RuleId.VAL_RANGE));
     }
 
     /**
@@ -89,7 +96,7 @@ final class Walk {
      * @param rule rule id for all three failures, or null for VAL-REQUIRED / VAL-NULL / VAL-TYPE
      * @return true when the value is present, not null and of the kind (the caller may look inside)
      */
-    boolean check(String path, JsonNode value, JsonKind kind, boolean required, boolean nullable, String rule) {
+    boolean check(String path, JsonNode value, JsonKind kind, boolean required, boolean nullable, RuleId rule) {
         if (value == null || value.isMissingNode()) {
             if (required) {
                 missing(path, rule);
@@ -106,9 +113,9 @@ final class Walk {
             return true;
         }
         if (kind == JsonKind.INTEGER
-                && JsonValues.integerStatus(value) == JsonValues.IntegerStatus.OUT_OF_LONG_RANGE) {
+                && JsonNumbers.integerStatus(value) == JsonNumbers.IntegerStatus.OUT_OF_LONG_RANGE) {
             add(path, path + " must be a 64-bit integer, got " + JsonValues.numberText(value), Codes.OUT_OF_RANGE,
-                    or(rule, RuleIds.VAL_RANGE));
+                    or(rule, RuleId.VAL_RANGE));
         } else {
             wrongType(path, kind.phrase(), value, rule, kind == JsonKind.INTEGER || kind == JsonKind.NUMBER);
         }
@@ -116,18 +123,18 @@ final class Walk {
     }
 
     /** Optional, nullable member of the kind. */
-    boolean optional(String path, JsonNode value, JsonKind kind, String rule) {
+    boolean optional(String path, JsonNode value, JsonKind kind, RuleId rule) {
         return check(path, value, kind, false, true, rule);
     }
 
     /** Required, non-null member of the kind. */
-    boolean required(String path, JsonNode value, JsonKind kind, String rule) {
+    boolean required(String path, JsonNode value, JsonKind kind, RuleId rule) {
         return check(path, value, kind, true, false, rule);
     }
 
     /** A number that must lie in the range; false (after reporting) when it does not. */
-    boolean inRange(String path, JsonNode number, Range range, String rule) {
-        if (range.contains(JsonValues.decimal(number))) {
+    boolean inRange(String path, JsonNode number, Range range, RuleId rule) {
+        if (range.contains(JsonNumbers.decimal(number))) {
             return true;
         }
         outOfRange(path, range, number, rule);
@@ -155,7 +162,7 @@ final class Walk {
      *
      * @return the {@code function} object, or null when it is missing or not an object
      */
-    JsonNode functionMember(String path, JsonNode owner, String rule) {
+    JsonNode functionMember(String path, JsonNode owner, RuleId rule) {
         String typePath = child(path, "type");
         JsonNode type = owner.get("type");
         if (required(typePath, type, JsonKind.STRING, rule) && !type.textValue().equals("function")) {
@@ -174,7 +181,7 @@ final class Walk {
         return path + "[" + i + "]";
     }
 
-    private static String or(String rule, String fallback) {
+    private static RuleId or(RuleId rule, RuleId fallback) {
         return rule != null ? rule : fallback;
     }
 }

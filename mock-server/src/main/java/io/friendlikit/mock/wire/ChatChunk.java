@@ -5,7 +5,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 import java.util.List;
 
-/** One streamed chunk, spec section 9.2. {@code usage} is written as null except on the usage chunk. */
+/** One streamed chunk, docs/api-notes.md §9.2. {@code usage} is written as null except on the usage chunk. */
 @JsonPropertyOrder({"id", "object", "created", "model", "choices", "usage"})
 public record ChatChunk(String id, String object, long created,
                         @JsonInclude(JsonInclude.Include.NON_NULL) String model, List<ChunkChoice> choices,

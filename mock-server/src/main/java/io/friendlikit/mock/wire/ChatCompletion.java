@@ -5,7 +5,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 import java.util.List;
 
-/** The plain (non-streaming) answer, spec section 8. Serialized with snake_case names. */
+/** The plain (non-streaming) answer, docs/api-notes.md §8. Serialized with snake_case names. */
 @JsonPropertyOrder({"id", "object", "created", "model", "choices", "usage"})
 public record ChatCompletion(String id, String object, long created,
                              @JsonInclude(JsonInclude.Include.NON_NULL) String model, List<Choice> choices,

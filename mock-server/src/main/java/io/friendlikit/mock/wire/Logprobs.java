@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 import java.util.List;
 
-/** ChatLogprobs of spec section 8: one entry per emitted content token. */
+/** ChatLogprobs of docs/api-notes.md §8: one entry per emitted content token. */
 public record Logprobs(List<Entry> content) {
 
     public Logprobs {

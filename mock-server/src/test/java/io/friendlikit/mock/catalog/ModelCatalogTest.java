@@ -5,6 +5,7 @@ import io.friendlikit.mock.MockServer;
 import io.friendlikit.mock.TestServer;
 import io.friendlikit.mock.config.ConfigException;
 import io.friendlikit.mock.config.MockConfig;
+import io.friendlikit.mock.config.Setting;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,7 +37,7 @@ class ModelCatalogTest {
         Path file = dir.resolve("models.json");
         Files.writeString(file, "{\"data\":[{\"id\":\"acme/tiny\",\"context_length\":64,\"max_completion_tokens\":16,"
                 + "\"reasoning\":true,\"reasoning_options\":{\"reasoning_effort\":[\"low\"]}}]}");
-        MockConfig config = MockConfig.defaults().toBuilder().modelsFile(file.toString()).build();
+        MockConfig config = MockConfig.defaults().toBuilder().set(Setting.MODELS_FILE, file.toString()).build();
         try (TestServer mock = new TestServer(MockServer.builder().config(config))) {
             mock.bare().get("/serverless/v1/models").then().body("data.id", equalTo(java.util.List.of("acme/tiny")));
             mock.authed().body("{\"model\":\"acme/tiny\",\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}],"
@@ -56,7 +57,7 @@ class ModelCatalogTest {
     void badCatalogueIsRefusedNamingTheEntry(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("bad.json");
         Files.writeString(file, "{\"data\":[{\"id\":\"ok\"},{\"id\":\"x\",\"context_length\":-5}]}");
-        MockConfig config = MockConfig.defaults().toBuilder().modelsFile(file.toString()).build();
+        MockConfig config = MockConfig.defaults().toBuilder().set(Setting.MODELS_FILE, file.toString()).build();
         assertThatThrownBy(() -> MockServer.builder().config(config).build())
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("--models-file")

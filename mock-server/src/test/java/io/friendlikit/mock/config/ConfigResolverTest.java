@@ -3,10 +3,11 @@ package io.friendlikit.mock.config;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -26,7 +27,7 @@ class ConfigResolverTest {
     record Sample(String valid, Function<MockConfig, Object> read, Object expected, String invalid) {
     }
 
-    static final Map<Setting, Sample> SAMPLES = new EnumMap<>(Setting.class);
+    static final Map<Setting<?>, Sample> SAMPLES = new HashMap<>();
 
     static {
         SAMPLES.put(Setting.PORT, new Sample("4321", MockConfig::port, 4321, "abc"));
@@ -99,21 +100,25 @@ class ConfigResolverTest {
         assertThat(defaults.tokens()).isEmpty();
     }
 
+    static List<Setting<?>> settings() {
+        return Setting.values();
+    }
+
     @ParameterizedTest(name = "{0}")
-    @EnumSource(Setting.class)
-    void eachLevelWinsOverTheOnesBelow(Setting s) {
+    @MethodSource("settings")
+    void eachLevelWinsOverTheOnesBelow(Setting<?> s) {
         Sample sample = SAMPLES.get(s);
         Object dflt = sample.read().apply(resolve(args(), Map.of(), Map.of()));
         // the winner has the valid sample value, every lower level the default text
         assertThat(sample.read().apply(resolve(args(s.flag(), sample.valid()),
-                Map.of(s.property(), s.defaultValue()), Map.of(s.env(), s.defaultValue()))))
+                Map.of(s.property(), s.defaultText()), Map.of(s.env(), s.defaultText()))))
                 .isEqualTo(sample.expected());
         assertThat(sample.read().apply(resolve(args(), Map.of(s.property(), sample.valid()),
-                Map.of(s.env(), s.defaultValue())))).isEqualTo(sample.expected());
+                Map.of(s.env(), s.defaultText())))).isEqualTo(sample.expected());
         // a higher level with the default text hides a lower level's value
-        assertThat(sample.read().apply(resolve(args(s.flag(), s.defaultValue()),
+        assertThat(sample.read().apply(resolve(args(s.flag(), s.defaultText()),
                 Map.of(s.property(), sample.valid()), Map.of(s.env(), sample.valid())))).isEqualTo(dflt);
-        assertThat(sample.read().apply(resolve(args(), Map.of(s.property(), s.defaultValue()),
+        assertThat(sample.read().apply(resolve(args(), Map.of(s.property(), s.defaultText()),
                 Map.of(s.env(), sample.valid())))).isEqualTo(dflt);
     }
 
@@ -130,24 +135,24 @@ class ConfigResolverTest {
 
     @Test
     void everySettingHasASample() {
-        assertThat(SAMPLES.keySet()).containsExactlyInAnyOrder(Setting.values());
+        assertThat(SAMPLES.keySet()).containsExactlyInAnyOrderElementsOf(Setting.values());
     }
 
     @Test
     void samplesDifferFromTheDefaults() {
         MockConfig defaults = MockConfig.defaults();
-        for (Setting s : Setting.values()) {
+        for (Setting<?> s : Setting.values()) {
             Sample sample = SAMPLES.get(s);
             assertThat(sample.read().apply(defaults)).as("%s default", s).isNotEqualTo(sample.expected());
         }
     }
 
     static Stream<Arguments> settingsByChannel() {
-        return Stream.of(Setting.values()).flatMap(s -> Stream.of(
+        return Setting.values().stream().flatMap(s -> Stream.of(
                 arguments(s, "flag"), arguments(s, "flag="), arguments(s, "property"), arguments(s, "env")));
     }
 
-    private static MockConfig resolveThrough(Setting s, String channel, String value) {
+    private static MockConfig resolveThrough(Setting<?> s, String channel, String value) {
         return switch (channel) {
             case "flag" -> ConfigResolver.resolve(args(s.flag(), value), NONE, NONE);
             case "flag=" -> ConfigResolver.resolve(args(s.flag() + "=" + value), NONE, NONE);
@@ -157,7 +162,7 @@ class ConfigResolverTest {
         };
     }
 
-    private static String nameIn(Setting s, String channel) {
+    private static String nameIn(Setting<?> s, String channel) {
         return switch (channel) {
             case "flag", "flag=" -> s.flag();
             case "property" -> s.property();
@@ -168,7 +173,7 @@ class ConfigResolverTest {
 
     @ParameterizedTest(name = "{0} through {1}")
     @MethodSource("settingsByChannel")
-    void everyNameChangesTheResolvedConfig(Setting s, String channel) {
+    void everyNameChangesTheResolvedConfig(Setting<?> s, String channel) {
         Sample sample = SAMPLES.get(s);
         assertThat(sample.read().apply(resolveThrough(s, channel, sample.valid())))
                 .as("%s given through %s %s", s, channel, nameIn(s, channel))
@@ -177,7 +182,7 @@ class ConfigResolverTest {
 
     @ParameterizedTest(name = "{0} through {1}")
     @MethodSource("settingsByChannel")
-    void anInvalidValueNamesTheExactFlagPropertyOrVariable(Setting s, String channel) {
+    void anInvalidValueNamesTheExactFlagPropertyOrVariable(Setting<?> s, String channel) {
         Sample sample = SAMPLES.get(s);
         if (sample.invalid() == null) {
             return; // list settings accept any text; everyNameChangesTheResolvedConfig covers them
@@ -202,9 +207,12 @@ class ConfigResolverTest {
     @Test
     void helpListsEveryFlagPropertyAndVariable() {
         String help = ConfigResolver.help();
-        for (Setting s : Setting.values()) {
+        for (Setting<?> s : Setting.values()) {
             assertThat(help).contains(s.flag() + " ", s.property(), s.env(), s.description(),
-                    "default '" + s.defaultValue() + "'");
+                    "takes " + s.parser().rule() + "; default '" + s.defaultText() + "'");
+            for (String choice : s.parser().choices()) {
+                assertThat(s.parser().rule()).as("%s names %s", s, choice).contains(choice);
+            }
         }
         assertThat(help).contains("--help");
         assertThat(ConfigResolver.wantsHelp(args("--port", "1", "--help"))).isTrue();

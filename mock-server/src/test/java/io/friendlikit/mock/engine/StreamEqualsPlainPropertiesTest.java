@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Property (issue 4, point 8): for random valid requests, the stream reassembles to the plain answer of the same
  * request — content, reasoning, tool calls, finish reasons, logprobs — with the same usage, and every stream keeps
- * the invariants of spec section 9 (one id, role first, each choice finishes once, usage chunk last).
+ * the invariants of docs/api-notes.md §9 (one id, role first, each choice finishes once, usage chunk last).
  */
 class StreamEqualsPlainPropertiesTest {
 

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * Random JSON Schemas within Friendli's supported subset (spec section 7) plus the keywords the generator claims
+ * Random JSON Schemas within Friendli's supported subset (docs/api-notes.md §7) plus the keywords the generator claims
  * for tool parameters: basic types, required, enum/const, anyOf, oneOf over distinct types, allOf of objects,
  * local $ref into $defs or definitions, integer and number bounds, string length, pattern and formats, arrays
  * with minItems/maxItems. Every schema produced is satisfiable.

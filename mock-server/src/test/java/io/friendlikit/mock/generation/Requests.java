@@ -15,7 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Builds {@link ChatRequest}s with the defaults of spec section 3.2 for generation tests. */
+/** Builds {@link ChatRequest}s with the defaults of docs/api-notes.md §3.2 for generation tests. */
 final class Requests {
 
     static final ObjectMapper JSON = new ObjectMapper();
@@ -192,10 +192,14 @@ final class Requests {
         }
 
         ChatRequest build() {
-            return new ChatRequest(model, messages, false, false, n, maxTokens, minTokens, stop, seeds, temperature,
-                    1.0, topK, 0.0, 0.0, 0.0, 1.0, logprobs, topLogprobs, tools, toolChoice, parallelToolCalls,
-                    responseFormat, parseReasoning, includeReasoning, reasoningEffort, reasoningBudget, kwargs,
-                    List.of(), Map.of());
+            return ChatRequest.builder().model(model).messages(messages).stream(false).includeUsage(false).n(n)
+                    .maxTokens(maxTokens).minTokens(minTokens).stop(stop).seeds(seeds).temperature(temperature)
+                    .topP(1.0).topK(topK).minP(0.0).frequencyPenalty(0.0).presencePenalty(0.0)
+                    .repetitionPenalty(1.0).logprobs(logprobs).topLogprobs(topLogprobs).tools(tools)
+                    .toolChoice(toolChoice).parallelToolCalls(parallelToolCalls).responseFormat(responseFormat)
+                    .parseReasoning(parseReasoning).includeReasoning(includeReasoning)
+                    .reasoningEffort(reasoningEffort).reasoningBudget(reasoningBudget).chatTemplateKwargs(kwargs)
+                    .eosToken(List.of()).logitBias(Map.of()).build();
         }
     }
 }

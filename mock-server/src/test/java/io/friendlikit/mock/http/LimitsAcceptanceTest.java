@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
-/** Rate limits (spec §10.3) and the legacy timeout_microseconds (spec §10.4), both answered with 429. */
+/** Rate limits (docs/api-notes.md §10.3) and the legacy timeout_microseconds (docs/api-notes.md §10.4), both answered with 429. */
 class LimitsAcceptanceTest {
 
     @Test

@@ -1,6 +1,6 @@
 package io.friendlikit.mock.http;
 
-import io.friendlikit.mock.script.StreamPlan;
+import io.friendlikit.mock.delivery.StreamPlan;
 import org.junit.jupiter.api.Test;
 
 import java.nio.ByteBuffer;
@@ -36,7 +36,7 @@ class SseWriterTest {
 
     @Test
     void normalPlanEndsWithDoneAndNothingAfter() {
-        List<SseWriter.Step> steps = SseWriter.steps(StreamPlan.of(List.of("{\"a\":1}", "{\"b\":2}")), "{}");
+        List<SseWriter.Step> steps = SseWriter.steps(StreamPlan.of(List.of("{\"a\":1}", "{\"b\":2}")));
         assertThat(render(steps)).isEqualTo("data: {\"a\":1}\n\ndata: {\"b\":2}\n\ndata: [DONE]\n\n");
         assertThat(steps.get(0).delayed()).as("chunks are paced").isTrue();
         assertThat(steps.get(2).delayed()).as("[DONE] follows the last chunk at once").isFalse();
@@ -44,26 +44,26 @@ class SseWriterTest {
 
     @Test
     void planWithoutDoneStopsAfterTheChunks() {
-        String out = render(SseWriter.steps(StreamPlan.of(List.of("{}")).withoutDone(), "{}"));
+        String out = render(SseWriter.steps(StreamPlan.of(List.of("{}")).withoutDone()));
         assertThat(out).isEqualTo("data: {}\n\n");
     }
 
     @Test
     void errorAfterReplacesTheRest() {
         String out = render(SseWriter.steps(StreamPlan.of(List.of("{\"a\":1}", "{\"b\":2}"))
-                .withErrorAfter(1, "boom"), "{\"error\":{\"message\":\"boom\"}}"));
+                .withErrorAfter(1, "{\"error\":{\"message\":\"boom\"}}")));
         assertThat(out).isEqualTo("data: {\"a\":1}\n\ndata: {\"error\":{\"message\":\"boom\"}}\n\n");
     }
 
     @Test
     void disconnectAfterDropsTheConnectionAtThatPoint() {
-        String out = render(SseWriter.steps(StreamPlan.of(List.of("{\"a\":1}", "{\"b\":2}")).withDisconnectAfter(1), "{}"));
+        String out = render(SseWriter.steps(StreamPlan.of(List.of("{\"a\":1}", "{\"b\":2}")).withDisconnectAfter(1)));
         assertThat(out).isEqualTo("data: {\"a\":1}\n\n<disconnect>");
     }
 
     @Test
     void afterDoneFramesFollowTheSentinel() {
-        String out = render(SseWriter.steps(StreamPlan.of(List.of("{}")).withAfterDone(List.of("{\"late\":1}")), "{}"));
+        String out = render(SseWriter.steps(StreamPlan.of(List.of("{}")).withAfterDone(List.of("{\"late\":1}"))));
         assertThat(out).isEqualTo("data: {}\n\ndata: [DONE]\n\ndata: {\"late\":1}\n\n");
     }
 }

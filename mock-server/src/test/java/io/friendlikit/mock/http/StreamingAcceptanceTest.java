@@ -23,7 +23,7 @@ import static io.friendlikit.mock.TestServer.CHAT;
 import static io.friendlikit.mock.TestServer.body;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Streaming per spec section 9, through HTTP with the exact bytes. */
+/** Streaming per docs/api-notes.md §9, through HTTP with the exact bytes. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class StreamingAcceptanceTest {
 

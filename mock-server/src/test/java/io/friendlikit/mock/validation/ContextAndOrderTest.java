@@ -80,6 +80,19 @@ class ContextAndOrderTest {
     }
 
     @Test
+    void anEffortViolationListsTheValuesThatWouldHaveBeenAccepted() {
+        assertThat(validate(body("\"reasoning_effort\":\"low\""), withModel("high", "max")))
+                .singleElement().extracting(Violation::allowed).isEqualTo(List.of("high", "max"));
+        assertThat(validate(body("\"reasoning_effort\":\"high\""), withModel()))
+                .singleElement().extracting(Violation::allowed).isEqualTo(List.of());
+        assertThat(validate(body("\"reasoning_effort\":\"none\""), withModel("none")))
+                .singleElement().extracting(Violation::allowed)
+                .isEqualTo(List.of("minimal", "low", "medium", "high", "xhigh", "max", "ultracode"));
+        assertThat(validate(body("\"top_p\":0"), withModel())).singleElement().extracting(Violation::allowed)
+                .isNull();
+    }
+
+    @Test
     void violationsFollowTheBodyOrderThenTheCrossFieldRules() {
         List<Violation> found = validate("{\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}],\"top_p\":0,"
                 + "\"foo\":1,\"stream_options\":{},\"temperature\":-1,\"top_logprobs\":2}");

@@ -13,19 +13,19 @@ import static io.friendlikit.mock.validation.Fixture.assertValid;
 import static io.friendlikit.mock.validation.Fixture.body;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The top-level field table (spec §3.1): type, null and range of every field, both sides of each boundary. */
+/** The top-level field table (docs/api-notes.md §3.1): type, null and range of every field, both sides of each boundary. */
 class FieldRulesTest {
 
     /** Code and rule of a violation kind. */
     enum Kind {
-        RANGE(Violation.Codes.OUT_OF_RANGE, RuleIds.VAL_RANGE),
-        TYPE(Violation.Codes.INVALID_TYPE, RuleIds.VAL_TYPE),
-        NULL(Violation.Codes.NULL_NOT_ALLOWED, RuleIds.VAL_NULL),
-        ENUM(Violation.Codes.UNKNOWN_ENUM, RuleIds.VAL_ENUM),
-        UNKNOWN(Violation.Codes.UNKNOWN_FIELD, RuleIds.VAL_UNKNOWN_FIELD),
-        VALUE_RANGE(Violation.Codes.INVALID_VALUE, RuleIds.VAL_RANGE),
-        LOGIT_KEY(Violation.Codes.INVALID_VALUE, RuleIds.VAL_LOGIT_BIAS),
-        CHOICE(Violation.Codes.UNKNOWN_ENUM, RuleIds.TOOLCHOICE_FORMAT);
+        RANGE(Violation.Codes.OUT_OF_RANGE, RuleId.VAL_RANGE.id()),
+        TYPE(Violation.Codes.INVALID_TYPE, RuleId.VAL_TYPE.id()),
+        NULL(Violation.Codes.NULL_NOT_ALLOWED, RuleId.VAL_NULL.id()),
+        ENUM(Violation.Codes.UNKNOWN_ENUM, RuleId.VAL_ENUM.id()),
+        UNKNOWN(Violation.Codes.UNKNOWN_FIELD, RuleId.VAL_UNKNOWN_FIELD.id()),
+        VALUE_RANGE(Violation.Codes.INVALID_VALUE, RuleId.VAL_RANGE.id()),
+        LOGIT_KEY(Violation.Codes.INVALID_VALUE, RuleId.VAL_LOGIT_BIAS.id()),
+        CHOICE(Violation.Codes.UNKNOWN_ENUM, RuleId.TOOLCHOICE_FORMAT.id());
 
         final String code;
         final String rule;

@@ -88,6 +88,7 @@ final class Fixture {
     static void assertOnly(String json, ValidationContext ctx, String param, String message, String code,
                            String rule) {
         assertThat(validate(json, ctx)).as("violations of %s", json)
-                .containsExactly(new Violation(param, message, code, rule));
+                .extracting(Violation::param, Violation::message, Violation::code, Violation::rule)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(param, message, code, rule));
     }
 }

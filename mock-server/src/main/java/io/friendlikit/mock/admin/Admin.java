@@ -1,0 +1,21 @@
+package io.friendlikit.mock.admin;
+
+import io.friendlikit.mock.script.FaultRegistry;
+import io.friendlikit.mock.script.Journal;
+import io.friendlikit.mock.script.ScenarioRegistry;
+
+/** What the admin operations act on; {@link io.friendlikit.mock.MockServer} offers the same to embedding code. */
+public interface Admin {
+
+    FaultRegistry faults();
+
+    ScenarioRegistry scenarios();
+
+    Journal journal();
+
+    /** Streams being written right now. */
+    int openStreams();
+
+    /** Clears faults, scenarios and the journal. */
+    void reset();
+}

@@ -1,0 +1,63 @@
+package io.friendlikit.mock.admin;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.friendlikit.mock.errors.ApiError;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** An admin request as a task sees it: the query parameters (first value of each) and the body. */
+public final class AdminRequest {
+
+    private final Map<String, String> query;
+    private final byte[] body;
+    private final AdminJson json;
+
+    public AdminRequest(Map<String, String> query, byte[] body, AdminJson json) {
+        this.query = new LinkedHashMap<>(query);
+        this.body = body.clone();
+        this.json = json;
+    }
+
+    /** The query parameters (the first value of each). */
+    public Map<String, String> query() {
+        return Map.copyOf(query);
+    }
+
+    /** Refuses what {@code task} does not take: a query parameter it does not list, a body if it reads none. */
+    public void check(AdminTask task) {
+        for (String name : query.keySet()) {
+            if (!task.queryParameters().contains(name)) {
+                throw new AdminProblem(ApiError.unknownAdminMember(name, task.queryParameters()));
+            }
+        }
+        if (!task.takesBody()) {
+            ObjectNode object = json.object(body);
+            if (!object.isEmpty()) {
+                throw new AdminProblem(ApiError.unknownAdminMember(object.fieldNames().next(), List.of()));
+            }
+        }
+    }
+
+    /** The body bound to {@code type}; an empty body reads as {@code {}}. */
+    public <T> T body(Class<T> type) {
+        return json.bind(json.object(body), type, "");
+    }
+
+    /**
+     * The body bound to {@code type}, with one member taken out first and bound on its own (e.g. {@code times}
+     * beside a fault's own members).
+     */
+    public <T, M> Split<T, M> body(Class<T> type, String member, Class<M> memberType) {
+        ObjectNode object = json.object(body);
+        JsonNode taken = object.remove(member);
+        M value = taken == null || taken.isNull() ? null : json.bind(taken, memberType, member);
+        return new Split<>(json.bind(object, type, ""), value);
+    }
+
+    /** A body bound as a value and one member beside it (null when left out). */
+    public record Split<T, M>(T value, M member) {
+    }
+}

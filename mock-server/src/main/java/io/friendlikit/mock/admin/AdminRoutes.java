@@ -1,0 +1,32 @@
+package io.friendlikit.mock.admin;
+
+import java.util.List;
+
+/**
+ * Every admin operation: method, path below {@link #ROOT}, what it does, and the task that does it. Documented in
+ * mock-server/ADMIN-API.md.
+ */
+public final class AdminRoutes {
+
+    /** Where the admin API is mounted. */
+    public static final String ROOT = "/__admin";
+
+    /** One admin operation. */
+    public record Route(String method, String path, String purpose, AdminTask task) {
+    }
+
+    public static final List<Route> TABLE = List.of(
+            new Route("GET", "/health", "liveness and kind of server", new Health()),
+            new Route("POST", "/reset", "clear faults, scenarios and journal", new Reset()),
+            new Route("GET", "/journal", "requests received and what was wrong with them", new GetJournal()),
+            new Route("DELETE", "/journal", "clear the journal", new ClearJournal()),
+            new Route("GET", "/faults", "active faults", new ListFaults()),
+            new Route("POST", "/faults", "inject a fault", new AddFault()),
+            new Route("DELETE", "/faults", "remove all faults", new ClearFaults()),
+            new Route("GET", "/scenarios", "scripted answers", new ListScenarios()),
+            new Route("POST", "/scenarios", "script an answer", new AddScenario()),
+            new Route("DELETE", "/scenarios", "remove all scripted answers", new ClearScenarios()));
+
+    private AdminRoutes() {
+    }
+}

@@ -1,0 +1,30 @@
+package io.friendlikit.mock.admin;
+
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import io.friendlikit.mock.script.CappedRegistry;
+import io.friendlikit.mock.script.Fault;
+
+import java.util.List;
+
+/** {@code GET /__admin/faults}: the active faults in the order they apply. */
+public final class ListFaults implements AdminTask {
+
+    public record Answer(List<Item> faults) implements AdminView {
+    }
+
+    /**
+     * One fault as it was added: its id, {@code type}, its parameters beside them, and the uses left ({@code times},
+     * absent when unlimited).
+     */
+    public record Item(String id, String type, @JsonUnwrapped Fault fault, Integer times) implements AdminView {
+
+        static Item of(CappedRegistry.Entry<Fault> entry) {
+            return new Item(entry.id(), entry.value().type(), entry.value(), entry.remaining());
+        }
+    }
+
+    @Override
+    public AdminAnswer execute(Admin admin, AdminRequest request) {
+        return AdminAnswer.ok(new Answer(admin.faults().list().stream().map(Item::of).toList()));
+    }
+}

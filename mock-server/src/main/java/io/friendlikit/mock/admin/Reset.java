@@ -1,0 +1,11 @@
+package io.friendlikit.mock.admin;
+
+/** {@code POST /__admin/reset}: clears faults, scenarios and the journal. */
+public final class Reset implements AdminTask {
+
+    @Override
+    public AdminAnswer execute(Admin admin, AdminRequest request) {
+        admin.reset();
+        return AdminAnswer.noContent();
+    }
+}

@@ -1,0 +1,66 @@
+package io.friendlikit.mock.engine.stages;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.friendlikit.mock.catalog.ModelCatalog;
+import io.friendlikit.mock.config.MockConfig;
+import io.friendlikit.mock.delivery.Pacing;
+import io.friendlikit.mock.engine.Exchange;
+import io.friendlikit.mock.engine.Outcome;
+import io.friendlikit.mock.request.RequestBinder;
+import io.friendlikit.mock.generation.Generator;
+import io.friendlikit.mock.script.FaultRegistry;
+import io.friendlikit.mock.script.ScenarioRegistry;
+
+import java.util.List;
+
+/**
+ * The chat completions endpoint as its list of stages, in the order the live service is believed to apply
+ * them. The first stage that fails answers its error; after the last, the answer is ready to deliver (the HTTP
+ * layer's responder is the final stage, "deliver"). Thread-safe: the state of one exchange lives in its
+ * {@link ExchangeState}.
+ */
+public final class ChatStages {
+
+    private final ObjectMapper mapper;
+    private final FaultRegistry faults;
+    private final List<Stage> stages;
+
+    public ChatStages(MockConfig config, ObjectMapper mapper, ModelCatalog catalog, FaultRegistry faults,
+                      ScenarioRegistry scenarios) {
+        this.mapper = mapper;
+        this.faults = faults;
+        Generator generator = new Generator(config.seed(), config.inlineUnparsedReasoning());
+        this.stages = List.of(
+                new InjectedError(),
+                new Authenticate(config),
+                new RateLimit(config.rateLimitRpm()),
+                new ReadBody(config.maxBodyBytes()),
+                new Validate(config, catalog, new RequestBinder(mapper)),
+                new ResolveModel(config.endpoints()),
+                new Budgets(generator),
+                new Generate(generator, scenarios),
+                new Pace(new Pacing(config.firstTokenMs(), config.interTokenMs())),
+                new Shape(config, mapper));
+    }
+
+    /** The names of the stages, in order. */
+    public List<String> names() {
+        return stages.stream().map(Stage::name).toList();
+    }
+
+    /** A fresh state for one exchange. */
+    public ExchangeState begin(Exchange exchange) {
+        return new ExchangeState(exchange, mapper, faults);
+    }
+
+    /** Runs the stages until one fails or all have run; returns what to deliver. */
+    public Outcome run(ExchangeState state) {
+        for (Stage stage : stages) {
+            Stage.Verdict verdict = stage.run(state);
+            if (!verdict.proceeds()) {
+                return new Outcome.Failure(verdict.error(), Pacing.after(verdict.delayMs()));
+            }
+        }
+        return state.answer;
+    }
+}

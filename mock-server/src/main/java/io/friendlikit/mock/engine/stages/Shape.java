@@ -1,0 +1,117 @@
+package io.friendlikit.mock.engine.stages;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.friendlikit.mock.config.MockConfig;
+import io.friendlikit.mock.delivery.Pacing;
+import io.friendlikit.mock.delivery.StreamPlan;
+import io.friendlikit.mock.engine.AnswerBuilder;
+import io.friendlikit.mock.engine.IdSource;
+import io.friendlikit.mock.engine.Outcome;
+import io.friendlikit.mock.errors.ApiError;
+import io.friendlikit.mock.errors.ErrorRenderer;
+import io.friendlikit.mock.generation.Generation;
+import io.friendlikit.mock.script.Fault;
+import io.friendlikit.mock.wire.ChatChunk;
+import io.friendlikit.mock.wire.ChatRequest;
+import io.friendlikit.mock.wire.Usage;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * The answer in its final form: the plain JSON body, or a stream plan whose every frame (the error event of a
+ * stream_error fault included) is rendered. Phases "usage" (when usage is reported), then for a stream "chunks",
+ * "frames" and "end of stream".
+ */
+final class Shape implements Stage {
+
+    /** Most chunks one stream may have (each is a few hundred bytes held until written). */
+    static final int STREAM_CHUNK_LIMIT = 65_536;
+
+    private final MockConfig config;
+    private final ObjectMapper mapper;
+    private final IdSource ids;
+    private final AnswerBuilder answers = new AnswerBuilder();
+    private final ChunkWriter chunkWriter;
+    private final Function<ApiError, String> errorEvent;
+
+    Shape(MockConfig config, ObjectMapper mapper) {
+        this.config = config;
+        this.mapper = mapper;
+        this.ids = new IdSource(config.seed());
+        this.chunkWriter = new ChunkWriter(mapper);
+        ErrorRenderer renderer = new ErrorRenderer(mapper, config.errorEnvelope());
+        this.errorEvent = error -> new String(renderer.renderStreamEvent(error), StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public String name() {
+        return "shape";
+    }
+
+    @Override
+    public Verdict run(ExchangeState state) {
+        ChatRequest request = state.request;
+        Generation generation = state.generation;
+        AnswerBuilder.Meta meta = new AnswerBuilder.Meta(ids.completionId(state.exchange().body(),
+                request.seeds() != null), config.clock().instant().getEpochSecond(), request.model(),
+                request.logprobs());
+        try {
+            if (!request.stream()) {
+                state.answer = new Outcome.Plain(mapper.writeValueAsBytes(answers.plain(generation, meta,
+                        usage(state, generation))), state.pacing);
+                return Verdict.CONTINUE;
+            }
+            boolean withUsage = request.includeUsage() || config.usageChunkAlways();
+            long chunkCount = answers.chunkCount(generation) + (withUsage ? 1 : 0);
+            if (chunkCount > STREAM_CHUNK_LIMIT) {
+                return Verdict.fail(ApiError.streamLimit(chunkCount, STREAM_CHUNK_LIMIT));
+            }
+            List<ChatChunk> chunks = sampledAt(answers.chunks(generation, meta,
+                    withUsage ? usage(state, generation) : null), state.pacing);
+            for (Fault f : state.faults(Fault.Phase.CHUNKS)) {
+                chunks = f.chunks(chunks);
+            }
+            StreamPlan plan = StreamPlan.of(chunkWriter.write(chunks));
+            for (Fault f : state.faults(Fault.Phase.FRAMES)) {
+                plan = f.stream(plan, errorEvent);
+            }
+            for (Fault f : state.faults(Fault.Phase.END_OF_STREAM)) {
+                plan = f.stream(plan, errorEvent);
+            }
+            state.answer = new Outcome.Stream(plan, state.pacing);
+            return Verdict.CONTINUE;
+        } catch (JsonProcessingException e) {
+            return Verdict.fail(ApiError.internal("cannot serialize the answer: " + e.getOriginalMessage()));
+        }
+    }
+
+    private static Usage usage(ExchangeState state, Generation generation) {
+        int completion = generation.completionTokens();
+        Usage usage = new Usage(generation.promptTokens(), completion, generation.promptTokens() + completion);
+        for (Fault f : state.faults(Fault.Phase.USAGE)) {
+            usage = f.usage(usage);
+        }
+        return usage;
+    }
+
+    /**
+     * Gives each chunk the second it will be written at under the pacing (docs/api-notes.md §9.2: {@code created}
+     * is when the token was sampled, so it advances during a slow stream). Unpaced streams keep one timestamp.
+     */
+    static List<ChatChunk> sampledAt(List<ChatChunk> chunks, Pacing pacing) {
+        if (!pacing.paced()) {
+            return chunks;
+        }
+        List<ChatChunk> out = new ArrayList<>(chunks.size());
+        for (int i = 0; i < chunks.size(); i++) {
+            ChatChunk c = chunks.get(i);
+            long offsetSeconds = (pacing.firstTokenMs() + pacing.interTokenMs() * i) / 1000;
+            out.add(new ChatChunk(c.id(), c.object(), c.created() + offsetSeconds, c.model(), c.choices(), c.usage()));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,81 @@
+package io.friendlikit.mock.http;
+
+import io.friendlikit.mock.admin.Admin;
+import io.friendlikit.mock.admin.AdminAnswer;
+import io.friendlikit.mock.admin.AdminJson;
+import io.friendlikit.mock.admin.AdminProblem;
+import io.friendlikit.mock.admin.AdminRequest;
+import io.friendlikit.mock.admin.AdminTask;
+import io.friendlikit.mock.errors.ApiError;
+import io.undertow.server.HttpHandler;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.util.SameThreadExecutor;
+
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Runs one admin task over HTTP: reads the body (up to the limit), hands the task its request, writes the answer. */
+final class AdminHandler implements HttpHandler {
+
+    private final AdminTask task;
+    private final Admin admin;
+    private final AdminJson json;
+    private final Responses responses;
+    private final long maxBodyBytes;
+
+    AdminHandler(AdminTask task, Admin admin, AdminJson json, Responses responses, long maxBodyBytes) {
+        this.task = task;
+        this.admin = admin;
+        this.json = json;
+        this.responses = responses;
+        this.maxBodyBytes = maxBodyBytes;
+    }
+
+    @Override
+    public void handleRequest(HttpServerExchange exchange) {
+        exchange.dispatch(SameThreadExecutor.INSTANCE, () -> BodyReader.read(exchange, maxBodyBytes,
+                (ex, body, tooLarge) -> ex.dispatch(ex.getConnection().getWorker(), () -> run(ex, body, tooLarge))));
+    }
+
+    private void run(HttpServerExchange ex, byte[] body, boolean tooLarge) {
+        if (tooLarge) {
+            responses.error(ex, ApiError.payloadTooLarge(maxBodyBytes));
+            return;
+        }
+        AdminAnswer answer;
+        try {
+            AdminRequest request = new AdminRequest(query(ex), body, json);
+            request.check(task);
+            answer = task.execute(admin, request);
+        } catch (AdminProblem problem) {
+            answer = new AdminAnswer.Refused(problem.error());
+        } catch (RuntimeException e) {
+            answer = new AdminAnswer.Refused(ApiError.internal("the admin operation failed: " + e));
+        }
+        if (answer instanceof AdminAnswer.Json view) {
+            byte[] rendered;
+            try {
+                rendered = json.write(view.view());
+            } catch (IllegalStateException e) {
+                responses.error(ex, ApiError.internal("cannot render the admin answer: " + e.getMessage()));
+                return;
+            }
+            responses.json(ex, view.status(), rendered);
+        } else if (answer instanceof AdminAnswer.Refused refused) {
+            responses.error(ex, refused.error());
+        } else {
+            responses.noContent(ex);
+        }
+    }
+
+    private static Map<String, String> query(HttpServerExchange ex) {
+        Map<String, String> first = new LinkedHashMap<>();
+        for (Map.Entry<String, Deque<String>> p : ex.getQueryParameters().entrySet()) {
+            if (!p.getValue().isEmpty()) {
+                first.put(p.getKey(), p.getValue().getFirst());
+            }
+        }
+        return first;
+    }
+}

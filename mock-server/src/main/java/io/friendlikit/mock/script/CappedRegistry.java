@@ -1,0 +1,116 @@
+package io.friendlikit.mock.script;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.ListIterator;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/**
+ * Entries added through the admin API, in the order they were added, each used a limited number of times or until
+ * removed. Holds at most {@link #CAPACITY} entries, so a script that loops by mistake cannot fill the heap.
+ * Thread-safe.
+ *
+ * @param <T> what is registered (a fault, a scenario)
+ */
+public final class CappedRegistry<T> {
+
+    /** More than this many at once is refused. */
+    public static final int CAPACITY = 10_000;
+
+    /**
+     * One registered value.
+     *
+     * @param remaining how many more uses it has, or null for every use until removed
+     */
+    public record Entry<T>(String id, T value, Integer remaining) {
+
+        private Entry<T> usedOnce() {
+            return remaining == null ? this : new Entry<>(id, value, remaining - 1);
+        }
+
+        private boolean spent() {
+            return remaining != null && remaining <= 0;
+        }
+    }
+
+    /** Thrown by {@link #add} when the registry is full. */
+    public static final class FullException extends IllegalStateException {
+        FullException(String noun) {
+            super("at most " + CAPACITY + " " + noun + "s may be active; DELETE some first");
+        }
+    }
+
+    private final String noun;
+    private final List<Entry<T>> entries = new ArrayList<>();
+    private long nextId = 1;
+
+    /** @param noun names entries in ids ({@code fault-1}) and messages */
+    public CappedRegistry(String noun) {
+        this.noun = noun;
+    }
+
+    /**
+     * @param times number of uses (at least 1), or null for unlimited
+     * @throws FullException when {@link #CAPACITY} entries are already held
+     */
+    public synchronized Entry<T> add(T value, Integer times) {
+        if (times != null && times < 1) {
+            throw new IllegalArgumentException("times: must be at least 1, got " + times);
+        }
+        if (entries.size() >= CAPACITY) {
+            throw new FullException(noun);
+        }
+        Entry<T> entry = new Entry<>(noun + "-" + nextId++, value, times);
+        entries.add(entry);
+        return entry;
+    }
+
+    public synchronized List<Entry<T>> list() {
+        return List.copyOf(entries);
+    }
+
+    public synchronized void clear() {
+        entries.clear();
+    }
+
+    public synchronized boolean remove(String id) {
+        return entries.removeIf(e -> e.id().equals(id));
+    }
+
+    /** Uses every entry whose value passes {@code test} once, dropping those spent; returns their values in order. */
+    public synchronized List<T> useEach(Predicate<? super T> test) {
+        List<T> used = new ArrayList<>();
+        ListIterator<Entry<T>> it = entries.listIterator();
+        while (it.hasNext()) {
+            Entry<T> e = it.next();
+            if (test.test(e.value())) {
+                used.add(e.value());
+                useOnce(it, e);
+            }
+        }
+        return used;
+    }
+
+    /** Uses the first entry whose value passes {@code test} once (dropping it when spent) and returns its value. */
+    public synchronized Optional<T> useFirst(Predicate<? super T> test) {
+        ListIterator<Entry<T>> it = entries.listIterator();
+        while (it.hasNext()) {
+            Entry<T> e = it.next();
+            if (test.test(e.value())) {
+                useOnce(it, e);
+                return Optional.of(e.value());
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static <T> void useOnce(ListIterator<Entry<T>> at, Entry<T> entry) {
+        Entry<T> used = entry.usedOnce();
+        if (used.spent()) {
+            at.remove();
+        } else {
+            at.set(used);
+        }
+    }
+}
