@@ -23,6 +23,7 @@ import java.util.function.ToDoubleFunction;
  *
  * <pre>
  * java -jar bench/target/friendli-bench.jar [--rounds N] [--quick] [--paced] [--mock-jar PATH] [--out DIR]
+ * java -jar bench/target/friendli-bench.jar --soak MINUTES      (only the soak run, see {@link Soak})
  * </pre>
  *
  * Every phase is bounded in time; a run with default settings takes about three minutes, {@code --quick} (the CI
@@ -118,6 +119,9 @@ public final class Bench {
             System.err.println("bench: no mock jar at " + options.mockJar.toAbsolutePath()
                     + " (build it first: mvn -q -B package -DskipTests, or pass --mock-jar PATH)");
             System.exit(2);
+        }
+        if (options.soakMinutes > 0) {
+            System.exit(Soak.run(java, options, options.soakMinutes) ? 0 : 1);
         }
         Phases phases = options.quick ? Phases.QUICK : Phases.FULL;
         System.out.printf(Locale.ROOT, "bench: %d round(s), %d cores, %s; request %d bytes (stream %d bytes)%n",
@@ -241,6 +245,7 @@ public final class Bench {
         int rounds = 2;
         boolean quick;
         boolean paced;
+        int soakMinutes;
         Path mockJar = Path.of("mock-server/target/friendli-mock-server.jar");
         Path out = Path.of("bench/target");
 
@@ -255,11 +260,12 @@ public final class Bench {
                         o.rounds = 1;
                     }
                     case "--paced" -> o.paced = true;
+                    case "--soak" -> o.soakMinutes = Math.max(1, Math.min(60, Integer.parseInt(value(a, ++i))));
                     case "--mock-jar" -> o.mockJar = Path.of(value(a, ++i));
                     case "--out" -> o.out = Path.of(value(a, ++i));
                     default -> {
                         System.err.println("bench: unknown option " + a.get(i) + "; options: --rounds N (1-10), "
-                                + "--quick, --paced, --mock-jar PATH, --out DIR");
+                                + "--quick, --paced, --soak MINUTES (1-60), --mock-jar PATH, --out DIR");
                         System.exit(2);
                     }
                 }
