@@ -112,3 +112,10 @@ Feature: response_format
     And the request is streamed
     When the request is sent
     Then the content of every choice matches the requested regex
+
+  @FMT-06 @live-unverified
+  Scenario: A json_schema response format without its schema is refused
+    Given the request sets "response_format" to {"type": "json_schema", "json_schema": {"name": "no_schema"}}
+    When the request is sent
+    Then the request is rejected as invalid
+    And the error names the parameter "response_format"

@@ -16,11 +16,14 @@ public record KitConfig(
         Optional<String> dedicatedModel,
         String reasoningModel,
         Optional<URI> containerBaseUrl,
+        Optional<String> team,
+        Optional<String> foreignTeam,
         Optional<String> tags,
         boolean includeCostly,
         Optional<String> targetKind,
         Duration timeout,
-        String reportDir) {
+        String reportDir,
+        boolean failOnFirmOnly) {
 
     static KitConfig from(ConfigResolver resolver) {
         Optional<URI> baseUrl = resolver.value(Setting.BASE_URL).map(v -> uri(Setting.BASE_URL, v));
@@ -49,6 +52,11 @@ public record KitConfig(
             throw new ConfigurationException("Bad value '" + costly + "' for " + Setting.INCLUDE_COSTLY.names()
                     + ": expected true or false");
         }
+        String failOn = resolver.value(Setting.FAIL_ON).orElseThrow().toLowerCase(Locale.ROOT);
+        if (!failOn.equals("any") && !failOn.equals("firm")) {
+            throw new ConfigurationException("Bad value '" + failOn + "' for " + Setting.FAIL_ON.names()
+                    + ": expected any or firm");
+        }
         Optional<String> kind = resolver.value(Setting.TARGET_KIND).map(k -> k.toLowerCase(Locale.ROOT));
         kind.ifPresent(k -> {
             if (!k.equals("mock") && !k.equals("live") && !k.equals("other")) {
@@ -65,11 +73,14 @@ public record KitConfig(
                 resolver.value(Setting.DEDICATED_MODEL),
                 resolver.value(Setting.REASONING_MODEL).orElseThrow(),
                 resolver.value(Setting.CONTAINER_BASE_URL).map(v -> uri(Setting.CONTAINER_BASE_URL, v)),
+                resolver.value(Setting.TEAM),
+                resolver.value(Setting.FOREIGN_TEAM),
                 resolver.value(Setting.TAGS),
                 costly.equals("true"),
                 kind,
                 Duration.ofSeconds(timeoutSeconds),
-                resolver.value(Setting.REPORT_DIR).orElseThrow());
+                resolver.value(Setting.REPORT_DIR).orElseThrow(),
+                failOn.equals("firm"));
     }
 
     public static boolean isLocal(URI url) {

@@ -12,7 +12,10 @@ public enum Setting {
     BASE_URL("--base-url", "friendli.base-url", "FRIENDLI_BASE_URL", null),
     /** Bearer token sent in {@code Authorization}. Required for any non-local target. */
     TOKEN("--token", "friendli.token", "FRIENDLI_TOKEN", null),
-    /** Model code used by scenarios that do not name one. */
+    /**
+     * Model code used by scenarios that do not name one. Unset, the jar runner takes {@link #DEFAULT_MODEL} when
+     * {@code GET <base>/models} lists it, else the first model listed there, and says which.
+     */
     MODEL("--model", "friendli.model", "FRIENDLI_MODEL", "meta-llama-3.1-8b-instruct"),
     /** Root of the mock's admin API, e.g. {@code http://127.0.0.1:8080/__admin}. */
     ADMIN_URL("--admin-url", "friendli.admin-url", "FRIENDLI_ADMIN_URL", null),
@@ -24,6 +27,10 @@ public enum Setting {
     REASONING_MODEL("--reasoning-model", "friendli.reasoning-model", "FRIENDLI_REASONING_MODEL", "zai-org/GLM-5.2"),
     /** Base URL of the container variant (no auth, model optional); {@code <origin>/v1} on a mock, otherwise unset. */
     CONTAINER_BASE_URL("--container-base-url", "friendli.container-base-url", "FRIENDLI_CONTAINER_BASE_URL", null),
+    /** A team the token belongs to (X-Friendli-Team accepted); on a mock read from its admin health answer. */
+    TEAM("--team", "friendli.team", "FRIENDLI_TEAM", null),
+    /** A team the token does not belong to (X-Friendli-Team refused with 403); on a mock derived from its team policy. */
+    FOREIGN_TEAM("--foreign-team", "friendli.foreign-team", "FRIENDLI_FOREIGN_TEAM", null),
     /** Cucumber tag expression selecting scenarios (jar runner only). */
     TAGS("--tags", "friendli.tags", "FRIENDLI_TAGS", null),
     /** "true" runs @costly scenarios on non-mock targets too. */
@@ -32,8 +39,20 @@ public enum Setting {
     TARGET_KIND("--target-kind", "friendli.target-kind", "FRIENDLI_TARGET_KIND", null),
     /** Seconds to wait for one response (or one whole stream). */
     TIMEOUT_SECONDS("--timeout", "friendli.timeout-seconds", "FRIENDLI_TIMEOUT_SECONDS", "60"),
-    /** Directory the jar runner writes its reports to. */
-    REPORT_DIR("--report-dir", "friendli.report-dir", "FRIENDLI_REPORT_DIR", "target/cucumber-reports");
+    /**
+     * Directory the jar runner writes its reports to, relative to the directory the kit is run from (the jar prints
+     * the absolute path at the end).
+     */
+    REPORT_DIR("--report-dir", "friendli.report-dir", "FRIENDLI_REPORT_DIR", "target/cucumber-reports"),
+    /**
+     * Which failures make the jar exit with 1: "any" (default), or "firm" — only those of rules that are neither
+     * {@code @live-unverified} nor {@code @friendli-specific}, to judge a third-party server on the
+     * OpenAI-compatible contract alone.
+     */
+    FAIL_ON("--fail-on", "friendli.fail-on", "FRIENDLI_FAIL_ON", "any");
+
+    /** The model the kit uses when none is configured and the target's catalogue lists it (or cannot be read). */
+    public static final String DEFAULT_MODEL = "meta-llama-3.1-8b-instruct";
 
     private final String flag;
     private final String property;

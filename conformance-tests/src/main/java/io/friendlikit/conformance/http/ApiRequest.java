@@ -17,6 +17,13 @@ public record ApiRequest(String method, URI uri, Map<String, String> headers, by
         return body == null ? "" : new String(body, StandardCharsets.UTF_8);
     }
 
+    /** Method, URI and at most the first 120 characters of the body: what a failure line shows of the request. */
+    public String summary() {
+        String text = bodyText();
+        String shown = text.length() > 120 ? text.substring(0, 120) + "…(" + body.length + " bytes)" : text;
+        return method + " " + uri + (shown.isEmpty() ? "" : " " + shown);
+    }
+
     @Override
     public String toString() {
         String text = bodyText();

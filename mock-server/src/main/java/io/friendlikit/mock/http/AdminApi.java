@@ -45,9 +45,14 @@ final class AdminApi {
         this.journal = journal;
     }
 
-    HttpHandler health() {
-        return ex -> send(ex, 200, mapper.createObjectNode().put("status", "ok").put("kind", KIND)
-                .put("openStreams", openStreams.getAsInt()));
+    /** {@code teams}: the allowed X-Friendli-Team values (empty: any team), so a kit knows which team to refuse. */
+    HttpHandler health(java.util.Set<String> teams) {
+        return ex -> {
+            com.fasterxml.jackson.databind.node.ObjectNode body = mapper.createObjectNode().put("status", "ok").put("kind", KIND)
+                    .put("openStreams", openStreams.getAsInt());
+            teams.stream().sorted().forEach(body.putArray("teams")::add);
+            send(ex, 200, body);
+        };
     }
 
     HttpHandler reset() {

@@ -55,7 +55,7 @@ public final class Routes implements HttpHandler {
         if (config.admin()) {
             AdminApi admin = new AdminApi(mapper, responses, faults, scenarios, journal, openStreams::get);
             routes.addAll(List.of(
-                    new Route("GET", "/__admin/health", "liveness and kind of server", admin.health()),
+                    new Route("GET", "/__admin/health", "liveness and kind of server", admin.health(config.teams())),
                     new Route("POST", "/__admin/reset", "clear faults, scenarios and journal", admin.reset()),
                     new Route("GET", "/__admin/journal", "requests received and what was wrong with them",
                             admin.journal()),
