@@ -5,10 +5,13 @@ import io.friendlikit.conformance.cli.KitRunner;
 import io.friendlikit.conformance.config.Setting;
 import io.friendlikit.conformance.report.Verdict;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
@@ -31,9 +34,10 @@ class ThirdPartyServerTest {
     private static final Set<String> FAILED = Set.of("FAILED");
 
     @Test
-    void aServerThatDiffersFromFriendliOnlyInLegalWaysHasNoFirmFailure() throws Exception {
+    void aServerThatDiffersFromFriendliOnlyInLegalWaysHasNoFirmFailure(@TempDir Path reports) throws Exception {
         try (StandInServer server = StandInServer.start(Quirk.legalOnes())) {
-            KitRunner.RunResult result = run(server, "not @mock-control");
+            Path page = reports.resolve("summary.html");
+            KitRunner.RunResult result = run(server, "not @mock-control", KitRunner.SUMMARY_PLUGIN + ":" + page);
 
             assertThat(result.found()).isGreaterThan(200);
             List<KitRunner.Outcome> firm = failures(result, Verdict.Weight.FIRM);
@@ -45,6 +49,11 @@ class ThirdPartyServerTest {
             assertThat(result.outcomes()).filteredOn(o -> FAILED.contains(o.status()))
                     .allSatisfy(o -> assertThat(o.message().substring(0, Math.min(200, o.message().length())))
                             .startsWith("[" + o.ruleIds().get(0) + "] expected").contains("; got "));
+            // the comparison page groups the failures by family and by what they mean, with counts
+            String html = Files.readString(page);
+            assertThat(html).contains("Failures by cause").contains("<a href=\"#stream-framing\">stream framing</a>")
+                    .contains("differs from Friendli (@friendli-specific)").contains("[SSE-09] expected");
+            assertThat(html).containsPattern("stream framing</a></td><td class=\"n\">0</td><td class=\"n\">0</td><td class=\"n\">[1-9]");
         }
     }
 
@@ -90,10 +99,14 @@ class ThirdPartyServerTest {
     }
 
     private static KitRunner.RunResult run(StandInServer server, String tags) {
+        return run(server, tags, KitRunner.SUMMARY_PLUGIN);
+    }
+
+    private static KitRunner.RunResult run(StandInServer server, String tags, String plugin) {
         Map<Setting, String> settings = new EnumMap<>(Setting.class);
         settings.put(Setting.BASE_URL, server.baseUrl());
         settings.put(Setting.INCLUDE_COSTLY, "true");
-        return new KitRunner().run(settings, Optional.of(tags), List.of(KitRunner.SUMMARY_PLUGIN));
+        return new KitRunner().run(settings, Optional.of(tags), List.of(plugin));
     }
 
     private static List<KitRunner.Outcome> failures(KitRunner.RunResult result, Verdict.Weight weight) {

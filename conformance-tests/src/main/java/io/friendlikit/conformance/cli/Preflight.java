@@ -120,6 +120,14 @@ final class Preflight {
     }
 
     private static String problem(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.net.ConnectException) {
+                return "connection refused: ConnectException";
+            }
+            if (t instanceof java.net.http.HttpTimeoutException) {
+                return "no answer in time: " + t.getClass().getSimpleName();
+            }
+        }
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();

@@ -30,7 +30,7 @@ import java.util.TreeMap;
  */
 public final class SummaryPlugin implements ConcurrentEventListener {
 
-    private static final int LINE = 220;
+    private static final int LINE = 320;
 
     private final PrintStream out;
     private final File page;
