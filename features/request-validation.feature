@@ -213,7 +213,7 @@ Feature: Request validation
       | 0     |
       | 20    |
 
-  @VAL-07
+  @VAL-07 @friendli-specific
   Scenario Outline: An unknown top-level field is refused by name
     Given the request sets "<field>" to <value>
     When the request is sent
@@ -287,7 +287,7 @@ Feature: Request validation
     When the request is sent
     Then the request is rejected with status 404
 
-  @VAL-12
+  @VAL-12 @friendli-specific
   Scenario: reasoning_effort outside the enum is refused
     Given a chat request for the model "zai-org/GLM-5.2"
     And the request sets "reasoning_effort" to "none"
