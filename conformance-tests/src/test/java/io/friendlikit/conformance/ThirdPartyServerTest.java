@@ -10,6 +10,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumMap;
@@ -95,6 +96,40 @@ class ThirdPartyServerTest {
             assertThat(ruleIds(failures(result, Verdict.Weight.FIRM))).isEqualTo(new TreeSet<>(Set.of("CTL-01", "CTL-07")));
             assertThat(failures(result, Verdict.Weight.FIRM)).anySatisfy(o -> assertThat(o.message())
                     .startsWith("[CTL-07] expected a Retry-After header").contains("got no Retry-After header"));
+        }
+    }
+
+    /** A server that accepts each connection and closes it at once: a transport failure, reported under the rule. */
+    @Test
+    void aConnectionClosedWithoutAnAnswerFailsTheRuleOnceWithoutRetrying() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger connections = new java.util.concurrent.atomic.AtomicInteger();
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 50, java.net.InetAddress.getByName("127.0.0.1"))) {
+            Thread acceptor = new Thread(() -> {
+                while (!socket.isClosed()) {
+                    try (java.net.Socket client = socket.accept()) {
+                        String requestLine = new java.io.BufferedReader(new java.io.InputStreamReader(
+                                client.getInputStream(), java.nio.charset.StandardCharsets.US_ASCII)).readLine();
+                        if (requestLine != null && requestLine.startsWith("POST ")) {
+                            connections.incrementAndGet();
+                        }
+                        client.setSoLinger(true, 0);
+                    } catch (IOException e) {
+                        return;
+                    }
+                }
+            }, "closing-server");
+            acceptor.setDaemon(true);
+            acceptor.start();
+            Map<Setting, String> settings = new EnumMap<>(Setting.class);
+            settings.put(Setting.BASE_URL, "http://127.0.0.1:" + socket.getLocalPort() + "/serverless/v1");
+            settings.put(Setting.TIMEOUT_SECONDS, "10");
+            KitRunner.RunResult result = new KitRunner().run(settings, Optional.of("@VAL-10"), List.of(KitRunner.SUMMARY_PLUGIN));
+
+            assertThat(result.failed()).isEqualTo(1);
+            assertThat(result.outcomes()).singleElement().satisfies(o -> assertThat(o.message())
+                    .startsWith("[VAL-10] expected an HTTP response; got no response (")
+                    .contains("; request POST /serverless/v1/chat/completions"));
+            assertThat(connections.get()).as("POST requests received for one scenario (no silent retry)").isEqualTo(1);
         }
     }
 

@@ -166,7 +166,7 @@ public final class ChatWorld {
         rules.sending(request);
         try {
             return plain().send(request);
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // REST Assured lets checked IOExceptions (a reset connection) through unchecked
             throw rules.violation("an HTTP response", "no response (" + transportProblem(e) + ")");
         }
     }
@@ -175,7 +175,7 @@ public final class ChatWorld {
         rules.sending(request);
         try {
             return streams().send(request);
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
             throw rules.violation("an HTTP response", "no response (" + transportProblem(e) + ")");
         }
     }

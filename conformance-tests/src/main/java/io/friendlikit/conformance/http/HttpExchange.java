@@ -25,7 +25,7 @@ public record HttpExchange(ApiRequest request, int status, Map<String, List<Stri
     /** Short description used in assertion messages. */
     public String describe() {
         String flat = body.replaceAll("\\s*\\R\\s*", " ");
-        String shown = flat.length() > 200 ? flat.substring(0, 200) + "…" : flat;
+        String shown = flat.length() > 120 ? flat.substring(0, 120) + "…" : flat;
         return "HTTP " + status + " " + mediaType() + " body: " + shown;
     }
 }
