@@ -52,12 +52,17 @@ Feature: The streamed answer
     When the request is sent
     Then every choice finishes exactly once, in its last chunk
     And every choice finishes with one of "stop, length, tool_calls"
-    And the answer has <n> choices indexed from 0
 
     Examples:
       | n |
       | 1 |
       | 3 |
+
+  @RESP-06 @costly
+  Scenario: A stream carries one choice per requested completion, indexed from 0
+    Given the request sets "n" to 3
+    When the request is sent
+    Then the answer has 3 choices indexed from 0
 
   @SSE-09 @friendli-specific
   Scenario: Friendli sends the finish_reason in a chunk of its own, with an empty delta
