@@ -45,6 +45,8 @@ final class StandInServer implements AutoCloseable {
         BAD_JSON_400(true),
         /** ": comment" lines, "event: message" lines, "data:" without the space, CRLF line ends */
         SSE_VARIATIONS(true),
+        /** members Friendli does not send: a per-request system_fingerprint, "refusal": null in messages */
+        EXTRA_MEMBERS(true),
 
         // ---- broken: each breaks the rules named in the test ----
         /** every chunk of a stream has its own id */
@@ -208,9 +210,15 @@ final class StandInServer implements AutoCloseable {
         if (has(Quirk.NO_USAGE)) {
             answer.remove("usage");
         }
+        if (has(Quirk.EXTRA_MEMBERS)) {
+            answer.put("system_fingerprint", "fp_" + randomText(ALNUM, 10));
+        }
         for (JsonNode choice : answer.path("choices")) {
             ObjectNode c = (ObjectNode) choice;
             cleanLogprobs(c);
+            if (has(Quirk.EXTRA_MEMBERS) && c.path("message").isObject()) {
+                ((ObjectNode) c.get("message")).putNull("refusal");
+            }
             for (JsonNode call : c.path("message").path("tool_calls")) {
                 renameToolId((ObjectNode) call, toolIdMap);
             }
@@ -259,10 +267,14 @@ final class StandInServer implements AutoCloseable {
             Json.tryParse(d).filter(JsonNode::isObject).ifPresent(j -> chunks.add((ObjectNode) j));
         }
         String streamId = "chatcmpl-" + randomText(URL_SAFE, 16);
+        String fingerprint = "fp_" + randomText(ALNUM, 10);
         Map<String, String> toolIdMap = new HashMap<>();
         for (ObjectNode chunk : chunks) {
             if (has(Quirk.OTHER_IDS)) {
                 chunk.put("id", streamId);
+            }
+            if (has(Quirk.EXTRA_MEMBERS)) {
+                chunk.put("system_fingerprint", fingerprint);
             }
             if (has(Quirk.MIXED_CHUNK_IDS)) {
                 chunk.put("id", "chatcmpl-" + randomText("0123456789abcdef", 32));
