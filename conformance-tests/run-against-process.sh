@@ -18,9 +18,10 @@ for jar in "$MOCK_JAR" "$KIT_JAR"; do
 done
 
 OUT=$(mktemp)
-# The kit's embedded target knows exactly one team; give the process the same so AUTH-06 means the same.
+# The mock in its default configuration, as the README starts it: what depends on how it was started (its team
+# policy, for AUTH-06 and FORM-05) the kit reads from GET /__admin/health. MOCK_ARGS adds options, e.g. --teams t1.
 # shellcheck disable=SC2086
-java -jar "$MOCK_JAR" --port 0 --host 127.0.0.1 --teams team-conformance ${MOCK_ARGS:-} >"$OUT" 2>&1 &
+java -jar "$MOCK_JAR" --port 0 --host 127.0.0.1 ${MOCK_ARGS:-} >"$OUT" 2>&1 &
 MOCK_PID=$!
 stop_mock() {
   if kill -0 "$MOCK_PID" 2>/dev/null; then

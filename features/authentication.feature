@@ -43,6 +43,6 @@ Feature: Authentication
 
   @AUTH-06 @live-unverified
   Scenario: A team the token does not belong to is refused
-    Given the request header "X-Friendli-Team" is "team-not-a-member-000"
+    Given the request names a team the token does not belong to
     When the request is sent
     Then the request is rejected with status 403

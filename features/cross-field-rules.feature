@@ -82,7 +82,7 @@ Feature: Cross-field rules
       | [1]       |
       | [1, 2, 3] |
 
-  @XF-07
+  @XF-07 @friendli-specific
   Scenario: A list with one seed per choice is accepted
     Given the request omits "tools"
     And the request sets "n" to 2

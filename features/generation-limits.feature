@@ -37,7 +37,7 @@ Feature: max_tokens, min_tokens and stop
     Then every choice finishes with "length"
     And the completion uses at most 2 tokens per choice
 
-  @GEN-03 @costly
+  @GEN-03 @costly @friendli-specific
   Scenario Outline: min_tokens sets a floor on the completion
     Given the request sets "min_tokens" to <min>
     And the request sets "max_tokens" to 40
@@ -88,7 +88,7 @@ Feature: max_tokens, min_tokens and stop
     And every choice finishes with "stop"
     And the streamed answer equals the plain answer
 
-  @GEN-03
+  @GEN-03 @friendli-specific
   Scenario: A streamed answer honours min_tokens too
     Given the request sets "min_tokens" to 12
     And the request sets "max_tokens" to 40

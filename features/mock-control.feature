@@ -49,3 +49,10 @@ Feature: Failure behaviour, driven through the mock's admin API
     Given the request sets "top_p" to 0
     When the request is sent
     Then the mock journal's last entry has status 422
+
+  @CTL-07
+  Scenario: A rate-limited request is told when to retry
+    Given the mock injects the fault {"type": "http_error", "status": 429, "message": "rate limit exceeded", "retryAfterSeconds": 1}
+    When the request is sent
+    Then the request is rejected with status 429
+    And the response tells the client when to retry

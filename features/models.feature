@@ -7,6 +7,12 @@ Feature: The models list
   Scenario: The catalogue is a list of models
     When the models are listed
     Then the response status is 200
+    And the response is a list of models, each with an id
+
+  @MOD-04 @friendli-specific
+  Scenario: Each model carries Friendli's catalogue members
+    When the models are listed
+    Then the response status is 200
     And the response is JSON conforming to the "models.list" schema
 
   @MOD-02
@@ -19,4 +25,4 @@ Feature: The models list
     Given the request has no Authorization header
     When the models are listed
     Then the response status is 200
-    And the response is JSON conforming to the "models.list" schema
+    And the response is a list of models, each with an id

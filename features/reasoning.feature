@@ -1,4 +1,4 @@
-@reasoning
+@reasoning @friendli-specific
 Feature: Reasoning output
   On a reasoning model, "parse_reasoning": true splits the model's reasoning into
   "reasoning_content" and keeps the answer in "content"; "include_reasoning": false withholds the

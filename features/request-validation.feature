@@ -10,8 +10,20 @@ Feature: Request validation
       {"max_tokens": 4}
       """
 
-  @VAL-01 @live-unverified
+  @VAL-01
   Scenario Outline: A required field must be present
+    Given the request omits "<field>"
+    When the request is sent
+    Then the request is rejected as invalid
+    And the error names the parameter "<field>"
+
+    Examples:
+      | field    |
+      | model    |
+      | messages |
+
+  @VAL-01 @live-unverified @friendli-specific
+  Scenario Outline: Friendli refuses a missing required field with 422 missing_field
     Given the request omits "<field>"
     When the request is sent
     Then the request is rejected with status 422 and code "missing_field"
@@ -210,7 +222,7 @@ Feature: Request validation
       | 0     |
       | 20    |
 
-  @VAL-07
+  @VAL-07 @friendli-specific
   Scenario Outline: An unknown top-level field is refused by name
     Given the request sets "<field>" to <value>
     When the request is sent
@@ -235,8 +247,17 @@ Feature: Request validation
       | max_completion_tokens | 8         |
       | store                 | false     |
 
-  @VAL-09 @live-unverified
+  @VAL-09
   Scenario: A body that is not JSON is refused
+    Given the raw request body:
+      """
+      {"model": "x", "messages": [
+      """
+    When the request is sent
+    Then the request is rejected as invalid
+
+  @VAL-09 @live-unverified @friendli-specific
+  Scenario: Friendli refuses a body that is not JSON with 422 invalid JSON payload
     Given the raw request body:
       """
       {"model": "x", "messages": [
@@ -245,8 +266,17 @@ Feature: Request validation
     Then the request is rejected with status 422 and code "invalid_json"
     And the error message contains "invalid JSON payload"
 
-  @VAL-09 @live-unverified
+  @VAL-09
   Scenario: A JSON body that is not an object is refused
+    Given the raw request body:
+      """
+      ["model", "messages"]
+      """
+    When the request is sent
+    Then the request is rejected as invalid
+
+  @VAL-09 @live-unverified @friendli-specific
+  Scenario: Friendli refuses a JSON body that is not an object with 422
     Given the raw request body:
       """
       ["model", "messages"]
@@ -266,7 +296,7 @@ Feature: Request validation
     When the request is sent
     Then the request is rejected with status 404
 
-  @VAL-12
+  @VAL-12 @friendli-specific
   Scenario: reasoning_effort outside the enum is refused
     Given a chat request for the model "zai-org/GLM-5.2"
     And the request sets "reasoning_effort" to "none"

@@ -36,7 +36,7 @@ Feature: response_format
     When the request is sent
     Then the content of every choice is valid against the requested JSON schema
 
-  @FMT-03 @costly
+  @FMT-03 @costly @friendli-specific
   Scenario Outline: regex gives output matching the expression
     Given the request sets "response_format" to {"type": "regex", "schema": "<regex>"}
     When the request is sent
@@ -99,16 +99,23 @@ Feature: response_format
     When the request is sent
     Then every choice finishes with "length"
 
-  @FMT-05
+  @FMT-05 @friendli-specific
   Scenario: A regex answer cut by max_tokens ends with "length"
     Given the request sets "response_format" to {"type": "regex", "schema": "[a-z]+( [a-z]+){30}"}
     And the request sets "max_tokens" to 3
     When the request is sent
     Then every choice finishes with "length"
 
-  @FMT-03
+  @FMT-03 @friendli-specific
   Scenario: A streamed regex answer matches the expression in full
     Given the request sets "response_format" to {"type": "regex", "schema": "[A-Z][a-z]+ (soup|salad), [0-9]{1,3} minutes"}
     And the request is streamed
     When the request is sent
     Then the content of every choice matches the requested regex
+
+  @FMT-06 @live-unverified
+  Scenario: A json_schema response format without its schema is refused
+    Given the request sets "response_format" to {"type": "json_schema", "json_schema": {"name": "no_schema"}}
+    When the request is sent
+    Then the request is rejected as invalid
+    And the error names the parameter "response_format"

@@ -15,7 +15,7 @@ Feature: The streamed answer
     When the request is sent
     Then the response is an event stream
 
-  @SSE-02
+  @SSE-02 @friendli-specific
   Scenario: Every event is one data line followed by a blank line
     When the request is sent
     Then every event is a single data line
@@ -29,7 +29,11 @@ Feature: The streamed answer
   Scenario: All chunks of one stream share one id
     When the request is sent
     Then all chunks share one id
-    And the answer field "id" matches "chatcmpl-[0-9a-f]{32}"
+
+  @RESP-02 @live-unverified
+  Scenario: The streamed id has the documented shape too
+    When the request is sent
+    Then the answer field "id" matches "chatcmpl-[0-9a-f]{32}"
 
   @SSE-05
   Scenario Outline: The first delta of every choice carries the assistant role
@@ -46,14 +50,24 @@ Feature: The streamed answer
   Scenario Outline: Every choice finishes exactly once
     Given the request sets "n" to <n>
     When the request is sent
-    Then every choice finishes exactly once, in a chunk with an empty delta
+    Then every choice finishes exactly once, in its last chunk
     And every choice finishes with one of "stop, length, tool_calls"
-    And the answer has <n> choices indexed from 0
 
     Examples:
       | n |
       | 1 |
       | 3 |
+
+  @RESP-06 @costly
+  Scenario: A stream carries one choice per requested completion, indexed from 0
+    Given the request sets "n" to 3
+    When the request is sent
+    Then the answer has 3 choices indexed from 0
+
+  @SSE-09 @friendli-specific
+  Scenario: Friendli sends the finish_reason in a chunk of its own, with an empty delta
+    When the request is sent
+    Then the finishing chunk of every choice has an empty delta
 
   @SSE-07
   Scenario: [DONE] is the last event and nothing follows it

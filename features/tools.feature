@@ -62,7 +62,7 @@ Feature: Tools and tool_choice
     And the first fragment of every streamed tool call carries its id, type and name
     And the answer calls the tool "get_weather"
     And every tool call is well formed for the declared tools
-    And every choice finishes exactly once, in a chunk with an empty delta
+    And every choice finishes exactly once, in its last chunk
     And every choice finishes with "tool_calls"
 
   @TOOL-06 @costly
@@ -150,3 +150,16 @@ Feature: Tools and tool_choice
     And the request sets "max_tokens" to 8
     When the request is sent
     Then the request is accepted
+
+  @TOOL-12 @friendli-specific
+  Scenario: A tool-call id is call_ followed by 24 letters and digits
+    Given the request sets "tool_choice" to {"type": "function", "function": {"name": "get_weather"}}
+    When the request is sent
+    Then every tool call id matches "call_[A-Za-z0-9]{24}"
+
+  @TOOL-12 @friendli-specific
+  Scenario: A streamed tool call's first fragment carries an id of the same shape
+    Given the request sets "tool_choice" to {"type": "function", "function": {"name": "get_weather"}}
+    And the request is streamed
+    When the request is sent
+    Then every tool call id matches "call_[A-Za-z0-9]{24}"

@@ -39,6 +39,7 @@ class KitConfigTest {
                 case TIMEOUT_SECONDS -> "9";
                 case INCLUDE_COSTLY -> "true";
                 case TARGET_KIND -> "other";
+                case FAIL_ON -> "firm";
                 default -> "value-" + setting.name();
             };
             Properties properties = new Properties();
@@ -75,9 +76,37 @@ class KitConfigTest {
     void divergencesReplaceEqualityOnlyForTheirTargetKind() {
         var expected = Json.parse("{\"id\":\"chatcmpl-00000000000000000000000000000000\",\"choices\":[{\"message\":{\"content\":\"a\"}}],\"usage\":{\"total_tokens\":3}}");
         var actual = Json.parse("{\"id\":\"chatcmpl-11111111111111111111111111111111\",\"choices\":[{\"message\":{\"content\":\"b\"}}],\"usage\":{\"total_tokens\":4}}");
-        var onMock = JsonComparator.forTarget("mock", "divergences.json", "comparisons/stream-vs-plain.json").differences(expected, actual);
-        var onLive = JsonComparator.forTarget("live", "divergences.json", "comparisons/stream-vs-plain.json").differences(expected, actual);
-        assertThat(onMock).hasSize(2).anySatisfy(d -> assertThat(d).startsWith("/choices/0/message/content"));
+        var onMock = JsonComparator.forComparison("mock", "comparisons/stream-vs-plain.json").differences(expected, actual);
+        var onLive = JsonComparator.forComparison("live", "comparisons/stream-vs-plain.json").differences(expected, actual);
+        assertThat(onMock).hasSize(2).noneSatisfy(d -> assertThat(d).startsWith("/id")).anySatisfy(d -> assertThat(d).startsWith("/choices/0/message/content"));
         assertThat(onLive).isEmpty();
+    }
+
+    @Test
+    void absentAndNullAgreeUnderEqualityAndTypeOnly() {
+        var comparator = JsonComparator.forComparison("other", "comparisons/stream-vs-plain.json");
+        var omitted = Json.parse("{\"choices\":[{\"message\":{\"content\":\"a\"}}]}");
+        var nulled = Json.parse("{\"choices\":[{\"message\":{\"content\":\"a\",\"reasoning_content\":null},\"logprobs\":null}]}");
+        assertThat(comparator.differences(omitted, nulled)).isEmpty();
+        assertThat(comparator.differences(nulled, omitted)).isEmpty();
+        // type-only still tells a string from nothing, in plain words
+        var withReasoning = Json.parse("{\"choices\":[{\"message\":{\"content\":\"a\",\"reasoning_content\":\"r\"}}]}");
+        assertThat(comparator.differences(withReasoning, nulled)).singleElement().asString()
+                .startsWith("/choices/0/message/reasoning_content: expected a string, got null");
+    }
+
+    @Test
+    void aComparisonsOwnEntryWinsOverTheTargetsDivergence() {
+        // divergences.json relaxes /choices/*/logprobs to type-only for "other" targets; the stream-vs-plain comparison
+        // ignores it (LOGP-06 compares it on its own), and the comparison's entry comes first
+        var plain = Json.parse("{\"choices\":[{\"message\":{\"content\":\"a\"},\"logprobs\":{\"content\":[]}}]}");
+        var streamed = Json.parse("{\"choices\":[{\"message\":{\"content\":\"a\"},\"logprobs\":null}]}");
+        assertThat(JsonComparator.forComparison("other", "comparisons/stream-vs-plain.json").differences(plain, streamed)).isEmpty();
+        assertThat(JsonComparator.forTarget("other", "divergences.json").differences(plain, streamed)).singleElement().asString()
+                .startsWith("/choices/0/logprobs: expected an object, got null");
+        // ids are not compared at all: their shape is RESP-02's rule
+        var a = Json.parse("{\"id\":\"chatcmpl-KVl6VR7iG3_4Q47_\"}");
+        var b = Json.parse("{\"id\":\"chatcmpl-00000000000000000000000000000000\"}");
+        assertThat(JsonComparator.forComparison("mock", "comparisons/stream-vs-plain.json").differences(b, a)).isEmpty();
     }
 }

@@ -136,6 +136,11 @@ public final class MockServer implements Admin, AutoCloseable {
         return streams.openStreams();
     }
 
+    @Override
+    public java.util.Set<String> allowedTeams() {
+        return config.teams();
+    }
+
     public List<Routes.Route> routes() {
         return routes.table();
     }

@@ -23,7 +23,19 @@ public final class ConformanceMain {
     }
 
     public static void main(String[] args) {
+        quietLogging();
         System.exit(run(args));
+    }
+
+    /**
+     * The jar bundles no logging back end; without one SLF4J (used by the schema validator) prints three
+     * "no providers" lines into the report. Name its built-in no-op provider, unless the user chose one.
+     */
+    static void quietLogging() {
+        if (System.getProperty("slf4j.provider") == null) {
+            System.setProperty("slf4j.provider", "org.slf4j.helpers.NOP_FallbackServiceProvider");
+            System.setProperty("slf4j.internal.verbosity", "WARN");
+        }
     }
 
     /** Runs the kit and returns the exit status instead of exiting. */
@@ -58,28 +70,41 @@ public final class ConformanceMain {
         for (Setting setting : Setting.values()) {
             resolver.value(setting).ifPresent(v -> resolved.put(setting, v));
         }
-        String reports = config.reportDir();
+        Path reports = Path.of(config.reportDir()).toAbsolutePath().normalize();
         try {
-            Files.createDirectories(Path.of(reports));
+            Files.createDirectories(reports);
         } catch (Exception e) {
             System.err.println("Cannot create report directory " + reports + ": " + e.getMessage());
             return 2;
         }
+        Preflight.Outcome preflight = new Preflight(config.timeout()).check(config.baseUrl().get(),
+                config.token().orElse(io.friendlikit.conformance.targets.TargetSession.DEFAULT_LOCAL_TOKEN),
+                resolver.explicit(Setting.MODEL));
+        if (preflight.problem().isPresent()) {
+            System.err.println("Configuration error: " + preflight.problem().get());
+            return 2;
+        }
+        resolved.put(Setting.MODEL, preflight.model());
         List<String> plugins = List.of(
-                "html:" + reports + "/cucumber.html",
-                "json:" + reports + "/cucumber.json",
-                "junit:" + reports + "/cucumber-junit.xml",
-                KitRunner.SUMMARY_PLUGIN);
-        System.out.println("Friendli conformance kit: testing " + config.baseUrl().get() + " with model " + config.model()
+                "html:" + reports.resolve("cucumber.html"),
+                "json:" + reports.resolve("cucumber.json"),
+                "junit:" + reports.resolve("cucumber-junit.xml"),
+                KitRunner.SUMMARY_PLUGIN + ":" + reports.resolve(SUMMARY_PAGE));
+        System.out.println("Friendli conformance kit: testing " + config.baseUrl().get() + " with " + preflight.modelNote()
                 + config.tags().map(t -> ", tags " + t).orElse(""));
         KitRunner.RunResult result = new KitRunner().run(resolved, config.tags(), plugins);
-        System.out.println("Reports: " + reports + "/cucumber.html, cucumber.json, cucumber-junit.xml");
+        System.out.println("Reports in " + reports + ": " + SUMMARY_PAGE + " (failures by cause), cucumber.html,"
+                + " cucumber.json, cucumber-junit.xml");
         if (result.found() == 0) {
             System.err.println("No scenario selected" + config.tags().map(t -> " by tags " + t).orElse(""));
             return 2;
         }
-        return result.failed() == 0 ? 0 : 1;
+        long counted = config.failOnFirmOnly() ? result.firmFailures() : result.failed();
+        return counted == 0 ? 0 : 1;
     }
+
+    /** The comparison page the summary plugin writes next to Cucumber's reports. */
+    public static final String SUMMARY_PAGE = "summary.html";
 
     /** Flags to settings; null means --help was asked for. */
     static Map<Setting, String> parse(String[] args) {

@@ -1,6 +1,7 @@
 package io.friendlikit.conformance.cli;
 
 import io.friendlikit.conformance.config.Setting;
+import io.friendlikit.conformance.report.Verdict;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.discovery.DiscoverySelectors;
 import org.junit.platform.launcher.Launcher;
@@ -29,13 +30,26 @@ public final class KitRunner {
     public static final String GLUE_PACKAGE = "io.friendlikit.conformance.glue";
     public static final String SUMMARY_PLUGIN = "io.friendlikit.conformance.report.SummaryPlugin";
 
-    /** One finished scenario: its display name, whether it failed or was skipped, and the message. */
-    public record Outcome(String scenario, String status, String message) {
+    /** One finished scenario: its display name, whether it failed or was skipped, the message, and its tags (no '@'). */
+    public record Outcome(String scenario, String status, String message, List<String> tags) {
+        /** What a failure of this scenario means, from its tags. */
+        public Verdict.Weight weight() {
+            return Verdict.weight(tags);
+        }
+
+        public List<String> ruleIds() {
+            return Verdict.ruleIds(tags);
+        }
     }
 
     public record RunResult(long found, long succeeded, long failed, long skipped, List<Outcome> outcomes) {
         public boolean passed() {
             return failed == 0 && found > 0;
+        }
+
+        /** Failed scenarios that broke a firm rule (neither @live-unverified nor @friendli-specific). */
+        public long firmFailures() {
+            return outcomes.stream().filter(o -> o.status().equals("FAILED") && o.weight() == Verdict.Weight.FIRM).count();
         }
     }
 
@@ -54,6 +68,10 @@ public final class KitRunner {
             }
         }
         return out.toString().trim();
+    }
+
+    private static List<String> tags(TestIdentifier id) {
+        return id.getTags().stream().map(org.junit.platform.engine.TestTag::getName).sorted().toList();
     }
 
     public RunResult run(Map<Setting, String> settings, Optional<String> tags, List<String> plugins) {
@@ -77,14 +95,14 @@ public final class KitRunner {
             public void executionFinished(TestIdentifier id, TestExecutionResult result) {
                 if (id.isTest()) {
                     outcomes.add(new Outcome(id.getDisplayName(), result.getStatus().name(),
-                            result.getThrowable().map(t -> String.valueOf(t.getMessage())).orElse("")));
+                            result.getThrowable().map(t -> String.valueOf(t.getMessage())).orElse(""), tags(id)));
                 }
             }
 
             @Override
             public void executionSkipped(TestIdentifier id, String reason) {
                 if (id.isTest()) {
-                    outcomes.add(new Outcome(id.getDisplayName(), "SKIPPED", reason));
+                    outcomes.add(new Outcome(id.getDisplayName(), "SKIPPED", reason, tags(id)));
                 }
             }
         };

@@ -48,6 +48,17 @@ public final class ConfigResolver {
         return value(setting).map(text -> type.cast(setting.parse(text)));
     }
 
+    /** The value given by flag, property or variable, ignoring the default. */
+    public Optional<String> explicit(Setting setting) {
+        Optional<String> value = value(setting);
+        if (value.isPresent() && value.equals(setting.defaultValue())) {
+            boolean given = present(flags.get(setting)) || present(properties.getProperty(setting.property()))
+                    || present(environment.get(setting.environmentVariable()));
+            return given ? value : Optional.empty();
+        }
+        return value;
+    }
+
     public KitConfig resolve() {
         return KitConfig.from(this);
     }

@@ -14,11 +14,14 @@ public record KitConfig(
         Optional<String> dedicatedModel,
         String reasoningModel,
         Optional<URI> containerBaseUrl,
+        Optional<String> team,
+        Optional<String> foreignTeam,
         Optional<String> tags,
         boolean includeCostly,
         Optional<String> targetKind,
         Duration timeout,
-        String reportDir) {
+        String reportDir,
+        boolean failOnFirmOnly) {
 
     static KitConfig from(ConfigResolver resolver) {
         Optional<URI> baseUrl = resolver.parsed(Setting.BASE_URL, URI.class);
@@ -39,11 +42,14 @@ public record KitConfig(
                 resolver.parsed(Setting.DEDICATED_MODEL, String.class),
                 resolver.parsed(Setting.REASONING_MODEL, String.class).orElseThrow(),
                 resolver.parsed(Setting.CONTAINER_BASE_URL, URI.class),
+                resolver.parsed(Setting.TEAM, String.class),
+                resolver.parsed(Setting.FOREIGN_TEAM, String.class),
                 resolver.parsed(Setting.TAGS, String.class),
                 resolver.parsed(Setting.INCLUDE_COSTLY, Boolean.class).orElseThrow(),
                 resolver.parsed(Setting.TARGET_KIND, String.class),
                 resolver.parsed(Setting.TIMEOUT_SECONDS, Duration.class).orElseThrow(),
-                resolver.parsed(Setting.REPORT_DIR, String.class).orElseThrow());
+                resolver.parsed(Setting.REPORT_DIR, String.class).orElseThrow(),
+                resolver.parsed(Setting.FAIL_ON, String.class).orElseThrow().equals("firm"));
     }
 
     public static boolean isLocal(URI url) {

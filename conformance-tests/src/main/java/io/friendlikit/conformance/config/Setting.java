@@ -15,7 +15,8 @@ public enum Setting {
     TOKEN("--token", "friendli.token", "FRIENDLI_TOKEN", null, "local dummy",
             ValueParser.TEXT, "bearer token; required for a non-local target"),
     MODEL("--model", "friendli.model", "FRIENDLI_MODEL", "meta-llama-3.1-8b-instruct", null,
-            ValueParser.TEXT, "model of the scenarios that name none"),
+            ValueParser.TEXT, "model of the scenarios that name none; not given, the jar keeps the default when"
+                    + " GET <base>/models lists it, else takes the first model listed there and says which"),
     ADMIN_URL("--admin-url", "friendli.admin-url", "FRIENDLI_ADMIN_URL", null, "probed at <origin>/__admin",
             ValueParser.HTTP_URL, "mock admin API for @mock-control"),
     DEDICATED_BASE_URL("--dedicated-base-url", "friendli.dedicated-base-url", "FRIENDLI_DEDICATED_BASE_URL", null,
@@ -28,6 +29,12 @@ public enum Setting {
     CONTAINER_BASE_URL("--container-base-url", "friendli.container-base-url", "FRIENDLI_CONTAINER_BASE_URL", null,
             "<origin>/v1 on a mock, else unset", ValueParser.HTTP_URL,
             "Friendli Container variant (CONT-*), e.g. http://localhost:8000/v1"),
+    TEAM("--team", "friendli.team", "FRIENDLI_TEAM", null,
+            "a mock's first listed team (any name when it allows every team)", ValueParser.TEXT,
+            "a team the token belongs to (FORM-05)"),
+    FOREIGN_TEAM("--foreign-team", "friendli.foreign-team", "FRIENDLI_FOREIGN_TEAM", null,
+            "on a mock that lists its teams, a name not among them; else unset (AUTH-06 skipped)", ValueParser.TEXT,
+            "a team the token does not belong to (AUTH-06)"),
     TAGS("--tags", "friendli.tags", "FRIENDLI_TAGS", null, "all",
             ValueParser.TEXT, "Cucumber tag expression (jar runner and ConformanceKit)"),
     INCLUDE_COSTLY("--include-costly", "friendli.include-costly", "FRIENDLI_INCLUDE_COSTLY", "false", null,
@@ -37,7 +44,13 @@ public enum Setting {
     TIMEOUT_SECONDS("--timeout", "friendli.timeout-seconds", "FRIENDLI_TIMEOUT_SECONDS", "60", null,
             ValueParser.POSITIVE_SECONDS, "seconds per response / whole stream"),
     REPORT_DIR("--report-dir", "friendli.report-dir", "FRIENDLI_REPORT_DIR", "target/cucumber-reports", null,
-            ValueParser.TEXT, "reports of the jar runner and ConformanceKit");
+            ValueParser.TEXT, "reports of the jar runner and ConformanceKit, relative to the working directory"),
+    FAIL_ON("--fail-on", "friendli.fail-on", "FRIENDLI_FAIL_ON", "any", null,
+            ValueParser.FAIL_ON, "any failure or only firm ones (neither @live-unverified nor @friendli-specific)"
+                    + " make the jar exit with 1");
+
+    /** The model the kit uses when none is configured and the target's catalogue lists it (or cannot be read). */
+    public static final String DEFAULT_MODEL = "meta-llama-3.1-8b-instruct";
 
     private final String flag;
     private final String property;

@@ -72,6 +72,17 @@ public enum ValueParser {
             }
             return lower;
         }
+    },
+    /** Which failures fail the run: {@code any} or {@code firm}, in any case; read in lower case. */
+    FAIL_ON("any or firm") {
+        @Override
+        Object read(Setting setting, String text) {
+            String lower = text.toLowerCase(Locale.ROOT);
+            if (!lower.equals("any") && !lower.equals("firm")) {
+                throw setting.badValue(text, "expected " + expected());
+            }
+            return lower;
+        }
     };
 
     private final String expected;

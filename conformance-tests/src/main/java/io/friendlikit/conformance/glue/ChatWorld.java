@@ -163,19 +163,31 @@ public final class ChatWorld {
 
     /** A transport failure (refused, reset, timed out) fails the scenario under its rule, not as a stack trace. */
     private HttpExchange plainly(ApiRequest request) {
+        rules.sending(request);
         try {
             return plain().send(request);
-        } catch (RuntimeException e) {
-            throw rules.violation("an HTTP response to " + request, "no response: " + e);
+        } catch (Exception e) { // REST Assured lets checked IOExceptions (a reset connection) through unchecked
+            throw rules.violation("an HTTP response", "no response (" + transportProblem(e) + ")");
         }
     }
 
     private StreamCapture streamed(ApiRequest request) {
+        rules.sending(request);
         try {
             return streams().send(request);
-        } catch (RuntimeException e) {
-            throw rules.violation("an HTTP response to " + request, "no response: " + e);
+        } catch (Exception e) {
+            throw rules.violation("an HTTP response", "no response (" + transportProblem(e) + ")");
         }
+    }
+
+    /** The innermost cause, e.g. "java.net.SocketException: Connection reset", without the request it echoes. */
+    static String transportProblem(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage();
+        return root.getClass().getName() + (message == null || message.isBlank() ? "" : ": " + Json.abbreviate(message));
     }
 
     /** Sends the request twice, once plain and once streamed with usage, keeping both. */
@@ -210,7 +222,7 @@ public final class ChatWorld {
     /** The answer to a variant of the request, sent plainly on the side; the scenario's own answer is kept. */
     JsonNode answerTo(ObjectNode variant) {
         HttpExchange exchange = plainly(buildRequest("POST", chatUri(), variant));
-        rules.check(exchange.status() == 200, "HTTP 200 for " + exchange.request(), exchange::describe);
+        rules.check(exchange.status() == 200, "HTTP 200", exchange::describe);
         return Json.tryParse(exchange.body()).orElseThrow(() -> rules.violation("a JSON body", exchange.describe()));
     }
 

@@ -96,6 +96,28 @@ public final class ContentSteps {
         });
     }
 
+    /** Ids of the calls in the answer and, for a stream, of every fragment that carries one (the header fragments). */
+    @Then("every tool call id matches {string}")
+    public void toolCallIdsMatch(String regex) {
+        Pattern pattern = Pattern.compile(regex);
+        List<String> ids = new ArrayList<>();
+        world.answer().path("choices").forEach(c -> c.path("message").path("tool_calls").forEach(t -> ids.add(t.path("id").asText(null))));
+        rules.check(!ids.isEmpty(), "at least one tool call (tool_choice names a function)",
+                () -> "none; answer " + Json.abbreviate(Json.write(world.answer())));
+        if (world.isStreamed()) {
+            for (JsonNode chunk : world.chunks()) {
+                chunk.path("choices").forEach(c -> c.path("delta").path("tool_calls").forEach(f -> {
+                    if (f.has("id") && !f.get("id").isNull()) {
+                        ids.add(f.path("id").isTextual() ? f.path("id").asText() : null);
+                    }
+                }));
+            }
+        }
+        for (String id : ids) {
+            rules.check(id != null && pattern.matcher(id).matches(), "tool-call ids matching /" + regex + "/", () -> "id " + (id == null ? "null" : "\"" + id + "\""));
+        }
+    }
+
     @Then("the content of every choice is a JSON object")
     public void contentIsJsonObject() {
         choices.forEachChoice((index, choice) -> {

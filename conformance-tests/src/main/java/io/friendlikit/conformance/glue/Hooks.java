@@ -74,7 +74,8 @@ public final class Hooks {
         try {
             if (scenario.isFailed()) {
                 world.lastResponse().ifPresent(exchange -> scenario.attach(
-                        exchange.request() + "\n\n" + exchange.describe(), "text/plain", "last exchange"));
+                        exchange.request() + "\n\nHTTP " + exchange.status() + " " + exchange.headers() + "\n\n" + exchange.body(),
+                        "text/plain", "last exchange"));
             }
         } finally {
             try {

@@ -96,6 +96,25 @@ public final class RequestSteps {
         world.header(name, value);
     }
 
+    /** X-Friendli-Team with a team the token does not belong to: --foreign-team, or derived from a mock's team policy. */
+    @Given("the request names a team the token does not belong to")
+    public void foreignTeam() {
+        String team = world.target().foreignTeam().orElseThrow(() -> new TestAbortedException(
+                "needs a team the token does not belong to: pass --foreign-team (FRIENDLI_FOREIGN_TEAM); a mock"
+                        + " advertises its team policy in GET /__admin/health, and one started without --teams allows"
+                        + " every team"));
+        world.header("X-Friendli-Team", team);
+    }
+
+    /** X-Friendli-Team with a team the token belongs to: --team, or one a mock's team policy allows. */
+    @Given("the request names a team the token belongs to")
+    public void memberTeam() {
+        String team = world.target().memberTeam().orElseThrow(() -> new TestAbortedException(
+                "needs a team the token belongs to: pass --team (FRIENDLI_TEAM); a mock advertises its team policy in"
+                        + " GET /__admin/health"));
+        world.header("X-Friendli-Team", team);
+    }
+
     @Given("the raw request body:")
     public void theRawRequestBody(String text) {
         world.rawBody(text.getBytes(StandardCharsets.UTF_8));

@@ -28,7 +28,7 @@ public final class ResponseSteps {
     @Then("the response status is {int}")
     public void theResponseStatusIs(int status) {
         HttpExchange exchange = world.response();
-        rules.check(exchange.status() == status, "HTTP " + status + " for " + exchange.request(), exchange::describe);
+        rules.check(exchange.status() == status, "HTTP " + status, exchange::describe);
     }
 
     @Then("the response is JSON conforming to the {string} schema")
@@ -217,6 +217,22 @@ public final class ResponseSteps {
 
     private static String abbreviate(List<String> contents) {
         return Json.abbreviate(contents.stream().map(c -> c == null ? "null" : "\"" + c + "\"").collect(Collectors.joining(", ", "[", "]")));
+    }
+
+    /** The OpenAI-compatible part of the catalogue: {"data": [{"id": "…"}, …]}; Friendli's members are MOD-04's. */
+    @Then("the response is a list of models, each with an id")
+    public void listOfModels() {
+        HttpExchange exchange = world.response();
+        rules.check(exchange.mediaType().equals("application/json"), "Content-Type application/json",
+                () -> "'" + exchange.header("Content-Type").orElse("(none)") + "'");
+        JsonNode data = world.responseJson().path("data");
+        rules.check(data.isArray() && data.size() > 0, "a non-empty \"data\" array", () -> Json.abbreviate(exchange.body()));
+        for (int i = 0; i < data.size(); i++) {
+            JsonNode id = data.get(i).path("id");
+            int index = i;
+            rules.check(id.isTextual() && !id.asText().isBlank(), "data[" + index + "].id to be a non-empty string",
+                    () -> Json.abbreviate(Json.write(data.get(index))));
+        }
     }
 
     @Then("the model list contains the configured model")

@@ -30,7 +30,7 @@ public final class StreamingSteps {
     @Then("the response is an event stream")
     public void isEventStream() {
         HttpExchange exchange = world.stream().exchange();
-        rules.check(exchange.status() == 200, "HTTP 200 for " + exchange.request(), exchange::describe);
+        rules.check(exchange.status() == 200, "HTTP 200", exchange::describe);
         rules.check(exchange.mediaType().equals("text/event-stream"), "Content-Type text/event-stream",
                 () -> "'" + exchange.header("Content-Type").orElse("(none)") + "', " + exchange.describe());
         StreamCapture capture = world.stream();
@@ -86,23 +86,15 @@ public final class StreamingSteps {
                 "the first delta of choice " + index + " to carry role \"" + role + "\"", () -> "delta " + Json.write(delta)));
     }
 
-    @Then("every choice finishes exactly once, in a chunk with an empty delta")
+    /** SSE-06: one finish_reason per choice, in the last chunk of that choice; what else that chunk carries is free. */
+    @Then("every choice finishes exactly once, in its last chunk")
     public void finishesOnce() {
-        Map<Integer, List<Integer>> finishes = new TreeMap<>();
+        Map<Integer, List<Integer>> finishes = finishingChunks();
         Map<Integer, Integer> lastChunk = new TreeMap<>();
         List<JsonNode> chunks = world.chunks();
         for (int i = 0; i < chunks.size(); i++) {
             for (JsonNode choice : chunks.get(i).path("choices")) {
-                int index = choice.path("index").asInt();
-                lastChunk.put(index, i);
-                finishes.computeIfAbsent(index, k -> new ArrayList<>());
-                if (choice.hasNonNull("finish_reason")) {
-                    finishes.get(index).add(i);
-                    JsonNode delta = choice.path("delta");
-                    int position = i;
-                    rules.check(isEmptyDelta(delta), "the finishing chunk " + position + " of choice " + index + " to have an empty delta",
-                            () -> "delta " + Json.write(delta));
-                }
+                lastChunk.put(choice.path("index").asInt(), i);
             }
         }
         rules.check(!finishes.isEmpty(), "at least one choice in the stream", () -> "no choices");
@@ -112,6 +104,43 @@ public final class StreamingSteps {
             rules.check(at.get(0).equals(lastChunk.get(index)), "the finishing chunk to be the last chunk of choice " + index,
                     () -> "finish in chunk " + at.get(0) + ", last chunk " + lastChunk.get(index));
         });
+    }
+
+    /**
+     * Friendli's framing (SSE-09): the chunk carrying finish_reason has an empty delta. OpenAI-compatible servers may
+     * put the last content and the finish_reason in one chunk, so the scenario is tagged @friendli-specific.
+     */
+    @Then("the finishing chunk of every choice has an empty delta")
+    public void finishingDeltaEmpty() {
+        List<JsonNode> chunks = world.chunks();
+        Map<Integer, List<Integer>> finishes = finishingChunks();
+        rules.check(!finishes.isEmpty(), "at least one choice with a finish_reason in the stream", () -> "none");
+        finishes.forEach((index, at) -> {
+            for (int position : at) {
+                for (JsonNode choice : chunks.get(position).path("choices")) {
+                    if (choice.path("index").asInt() == index) {
+                        JsonNode delta = choice.path("delta");
+                        rules.check(isEmptyDelta(delta), "the finishing chunk " + position + " of choice " + index
+                                + " to have an empty delta", () -> "delta " + Json.write(delta));
+                    }
+                }
+            }
+        });
+    }
+
+    /** Choice index to the positions of the chunks in which it carries a finish_reason. */
+    private Map<Integer, List<Integer>> finishingChunks() {
+        Map<Integer, List<Integer>> finishes = new TreeMap<>();
+        List<JsonNode> chunks = world.chunks();
+        for (int i = 0; i < chunks.size(); i++) {
+            for (JsonNode choice : chunks.get(i).path("choices")) {
+                List<Integer> at = finishes.computeIfAbsent(choice.path("index").asInt(), k -> new ArrayList<>());
+                if (choice.hasNonNull("finish_reason")) {
+                    at.add(i);
+                }
+            }
+        }
+        return finishes;
     }
 
     private static boolean isEmptyDelta(JsonNode delta) {
@@ -191,8 +220,15 @@ public final class StreamingSteps {
 
     @Then("the streamed usage equals the plain answer's usage")
     public void usageEqualsPlain() {
-        JsonNode plain = Json.parse(world.plainAnswer().body()).path("usage");
+        HttpExchange plainExchange = world.plainAnswer();
+        rules.check(plainExchange.status() == 200, "HTTP 200 for the plain request", plainExchange::describe);
+        JsonNode plain = Json.parse(plainExchange.body()).path("usage");
         JsonNode streamed = world.answer().path("usage");
+        // nothing to compare is not agreement: both sides must carry usage (USG-02 and RESP-08 say so)
+        rules.check(plain.isObject(), "a usage object in the plain answer to compare with",
+                () -> plain.isMissingNode() ? "none" : Json.abbreviate(Json.write(plain)));
+        rules.check(streamed.isObject(), "a usage chunk in the stream (include_usage was requested) to compare with",
+                () -> streamed.isMissingNode() ? "none" : Json.abbreviate(Json.write(streamed)));
         List<String> differences = comparator().differences(plain, streamed);
         rules.check(differences.isEmpty(), "the usage chunk to equal the plain answer's usage " + Json.write(plain),
                 () -> Json.write(streamed) + " (" + String.join("; ", differences) + ")");
@@ -218,12 +254,29 @@ public final class StreamingSteps {
     public void sameMemberAsPlain(String path) {
         HttpExchange plain = world.plainAnswer();
         rules.check(plain.status() == 200, "HTTP 200 for the plain request", plain::describe);
-        JsonNode expected = project(Json.parse(plain.body()), path);
-        JsonNode actual = project(world.answer(), path);
+        JsonNode plainAnswer = Json.parse(plain.body());
+        JsonNode streamedAnswer = world.answer();
+        // a comparison of two absent members would pass without comparing anything
+        requireInEveryChoice(plainAnswer, path, "the plain answer");
+        requireInEveryChoice(streamedAnswer, path, "the streamed answer");
+        JsonNode expected = project(plainAnswer, path);
+        JsonNode actual = project(streamedAnswer, path);
         List<String> differences = JsonComparator.forTarget(world.target().kind(), "divergences.json").differences(expected, actual);
         rules.check(differences.isEmpty(), "the streamed " + path + " of every choice to equal the plain answer's "
                         + Json.abbreviate(Json.write(expected)),
                 () -> Json.abbreviate(Json.write(actual)) + " (" + String.join("; ", differences) + ")");
+    }
+
+    private void requireInEveryChoice(JsonNode answer, String path, String which) {
+        JsonNode choices = answer.path("choices");
+        rules.check(choices.isArray() && choices.size() > 0, "at least one choice in " + which,
+                () -> Json.abbreviate(Json.write(choices)));
+        for (int i = 0; i < choices.size(); i++) {
+            JsonNode value = Json.at(choices.get(i), path);
+            int index = i;
+            rules.check(!value.isMissingNode() && !value.isNull(), "choices[" + index + "]." + path + " in " + which
+                    + " (the request asked for it; nothing to compare otherwise)", () -> value.isMissingNode() ? "none" : "null");
+        }
     }
 
     /** {"choices": [{<path>: value}, …]}, so divergence pointers such as /choices/[*]/logprobs apply. */
@@ -279,7 +332,7 @@ public final class StreamingSteps {
     }
 
     private JsonComparator comparator() {
-        return JsonComparator.forTarget(world.target().kind(), "divergences.json", "comparisons/stream-vs-plain.json");
+        return JsonComparator.forComparison(world.target().kind(), "comparisons/stream-vs-plain.json");
     }
 
     private static String tail(String text) {

@@ -24,7 +24,8 @@ public record HttpExchange(ApiRequest request, int status, Map<String, List<Stri
 
     /** Short description used in assertion messages. */
     public String describe() {
-        String shown = body.length() > 600 ? body.substring(0, 600) + "…" : body;
+        String flat = body.replaceAll("\\s*\\R\\s*", " ");
+        String shown = flat.length() > 120 ? flat.substring(0, 120) + "…" : flat;
         return "HTTP " + status + " " + mediaType() + " body: " + shown;
     }
 }

@@ -35,10 +35,20 @@ public final class PlainClient {
                         .defaultContentCharset(StandardCharsets.UTF_8)
                         .appendDefaultContentCharsetToContentTypeIfUndefined(false))
                 .httpClient(HttpClientConfig.httpClientConfig()
+                        // one request is one attempt: Apache HttpClient would otherwise resend a body (even 12 MiB)
+                        // up to three times after a reset, hiding what the server did
+                        .httpClientFactory(PlainClient::withoutRetries)
                         .setParam("http.connection.timeout", millis)
                         .setParam("http.socket.timeout", millis));
         this.largeBodyConfig = config.httpClient(config.getHttpClientConfig()
                 .setParam("http.protocol.expect-continue", true));
+    }
+
+    @SuppressWarnings("deprecation")
+    private static org.apache.http.client.HttpClient withoutRetries() {
+        org.apache.http.impl.client.DefaultHttpClient client = new org.apache.http.impl.client.DefaultHttpClient();
+        client.setHttpRequestRetryHandler(new org.apache.http.impl.client.DefaultHttpRequestRetryHandler(0, false));
+        return client;
     }
 
     public HttpExchange send(ApiRequest request) {

@@ -64,7 +64,7 @@ public final class StreamClient implements AutoCloseable {
         try {
             response = client.send(builder.build(), HttpResponse.BodyHandlers.ofInputStream());
         } catch (IOException e) {
-            throw new IllegalStateException("Could not send " + request + ": " + e, e);
+            throw new IllegalStateException("could not send " + request.method() + " " + request.uri() + ": " + e, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while sending " + request, e);

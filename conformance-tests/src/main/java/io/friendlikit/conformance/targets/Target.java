@@ -9,6 +9,8 @@ import java.util.Optional;
  * @param reasoningModel   model of the reasoning scenarios
  * @param containerBaseUrl base URL of the container variant ({@code /v1}), if the target serves it
  * @param kind "mock", "live" or "other"; selects entries of fixtures/divergences.json
+ * @param memberTeam  an X-Friendli-Team value the token belongs to, if known
+ * @param foreignTeam an X-Friendli-Team value the token does not belong to, if known
  */
 public record Target(
         String description,
@@ -20,7 +22,9 @@ public record Target(
         String reasoningModel,
         Optional<URI> containerBaseUrl,
         Optional<URI> adminUrl,
-        String kind) {
+        String kind,
+        Optional<String> memberTeam,
+        Optional<String> foreignTeam) {
 
     public URI chatCompletions() {
         return URI.create(baseUrl + "/chat/completions");

@@ -22,13 +22,18 @@ import java.util.ServiceLoader;
 public final class TargetSession implements AutoCloseable {
 
     public static final String MOCK_KIND_MARKER = "friendli-mock";
-    private static final String DEFAULT_LOCAL_TOKEN = "conformance-kit-local-token";
+    /** The token sent when none is configured (allowed for local targets only). */
+    public static final String DEFAULT_LOCAL_TOKEN = "conformance-kit-local-token";
     private static final String MOCK_DEDICATED_ENDPOINT = "dep0mockendpt01";
 
     private final KitConfig config;
     private final ObjectMapper mapper = new ObjectMapper();
     private Target target;
     private RunningTarget started;
+    private final java.util.Map<URI, Optional<JsonNode>> healthOf = new java.util.HashMap<>();
+    /** Names used on a mock that advertises its team policy. */
+    static final String ANY_TEAM = "team-conformance";
+    static final String FOREIGN_TEAM = "team-not-a-member-000";
 
     /** Settings from system properties and environment (PicoContainer uses this constructor). */
     public TargetSession() {
@@ -87,8 +92,23 @@ public final class TargetSession implements AutoCloseable {
         // the container flavour is served at <origin>/v1 by the mock; elsewhere only where configured
         Optional<URI> containerBase = config.containerBaseUrl()
                 .or(() -> kind.equals("mock") ? Optional.of(URI.create(Target.origin(baseUrl) + "/v1")) : Optional.empty());
+        Optional<java.util.List<String>> policy = admin.flatMap(this::teamPolicy);
+        // a team the token belongs to: the configured one; on a mock, a listed team, or any name when all are allowed
+        Optional<String> member = config.team().or(() -> policy.map(teams -> teams.isEmpty() ? ANY_TEAM : teams.get(0)));
+        // a team the token does not belong to: the configured one; on a mock only when it lists its teams
+        Optional<String> foreign = config.foreignTeam().or(() -> policy.filter(teams -> !teams.isEmpty())
+                .map(teams -> teams.contains(FOREIGN_TEAM) ? FOREIGN_TEAM + "-x" : FOREIGN_TEAM));
         return new Target(description, baseUrl, token, config.model(), dedicatedBase, dedicatedModel,
-                config.reasoningModel(), containerBase, admin, kind);
+                config.reasoningModel(), containerBase, admin, kind, member, foreign);
+    }
+
+    /** The mock's allowed teams from {@code GET <admin>/health} ("teams"; empty: every team), if it says. */
+    private Optional<java.util.List<String>> teamPolicy(URI admin) {
+        return health(admin).filter(body -> body.path("teams").isArray()).map(body -> {
+            java.util.List<String> teams = new java.util.ArrayList<>();
+            body.path("teams").forEach(t -> teams.add(t.asText()));
+            return teams;
+        });
     }
 
     private Optional<URI> probeAdmin(URI origin) {
@@ -97,23 +117,30 @@ public final class TargetSession implements AutoCloseable {
     }
 
     private boolean isMockAdmin(URI admin) {
+        return health(admin).map(body -> MOCK_KIND_MARKER.equals(body.path("kind").asText())).orElse(false);
+    }
+
+    /** The admin health answer, read once per session. */
+    private Optional<JsonNode> health(URI admin) {
+        if (healthOf.containsKey(admin)) {
+            return healthOf.get(admin);
+        }
+        Optional<JsonNode> answer;
         try {
             HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                     .connectTimeout(Duration.ofSeconds(2)).build();
             HttpResponse<String> response = client.send(
                     HttpRequest.newBuilder(URI.create(admin + "/health")).timeout(Duration.ofSeconds(3)).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                return false;
-            }
-            JsonNode body = mapper.readTree(response.body());
-            return MOCK_KIND_MARKER.equals(body.path("kind").asText());
+            answer = response.statusCode() == 200 ? Optional.of(mapper.readTree(response.body())) : Optional.empty();
         } catch (Exception e) {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
-            return false;
+            answer = Optional.empty();
         }
+        healthOf.put(admin, answer);
+        return answer;
     }
 
     @Override

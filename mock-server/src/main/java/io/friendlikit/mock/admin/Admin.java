@@ -16,6 +16,9 @@ public interface Admin {
     /** Streams being written right now. */
     int openStreams();
 
+    /** The X-Friendli-Team values allowed ({@code --teams}); empty: every team is allowed. */
+    java.util.Set<String> allowedTeams();
+
     /** Clears faults, scenarios and the journal. */
     void reset();
 }

@@ -53,7 +53,17 @@ class AdminApiAcceptanceTest {
 
     @Test
     void healthNamesTheKind() {
-        mock.bare().get("/__admin/health").then().statusCode(200).body("kind", equalTo("friendli-mock"));
+        mock.bare().get("/__admin/health").then().statusCode(200).body("kind", equalTo("friendli-mock"))
+                .body("teams", org.hamcrest.Matchers.empty());
+    }
+
+    @Test
+    void healthListsTheAllowedTeams() {
+        try (TestServer teams = new TestServer(io.friendlikit.mock.MockServer.builder()
+                .teams(java.util.Set.of("team-b", "team-a")))) {
+            teams.bare().get("/__admin/health").then().statusCode(200)
+                    .body("teams", org.hamcrest.Matchers.contains("team-a", "team-b"));
+        }
     }
 
     @Test
