@@ -1,5 +1,6 @@
 package io.friendlikit.mock.admin;
 
+import io.friendlikit.mock.metrics.MockMetrics;
 import io.friendlikit.mock.script.FaultRegistry;
 import io.friendlikit.mock.script.Journal;
 import io.friendlikit.mock.script.ScenarioRegistry;
@@ -16,6 +17,9 @@ public interface Admin {
     /** Streams being written right now. */
     int openStreams();
 
-    /** Clears faults, scenarios and the journal. */
+    /** The server's counters and histograms; they count from the start and are not cleared by {@link #reset()}. */
+    MockMetrics metrics();
+
+    /** Clears faults, scenarios and the journal (not the metrics). */
     void reset();
 }
