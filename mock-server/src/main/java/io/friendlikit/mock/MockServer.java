@@ -14,6 +14,7 @@ import io.friendlikit.mock.engine.Mappers;
 import io.friendlikit.mock.errors.ErrorRenderer;
 import io.friendlikit.mock.http.Responses;
 import io.friendlikit.mock.http.Routes;
+import io.friendlikit.mock.metrics.MockMetrics;
 import io.friendlikit.mock.script.FaultRegistry;
 import io.friendlikit.mock.script.Journal;
 import io.friendlikit.mock.script.ScenarioRegistry;
@@ -22,6 +23,7 @@ import io.undertow.Undertow;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Clock;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -41,7 +43,7 @@ import java.util.function.Consumer;
  * {@code MockServer.builder().port(0).set(Setting.JOURNAL_SIZE, 10)}; its names, rules and defaults are those of
  * the command line ({@link Setting}).
  * Faults, scripted answers and the journal can be driven through the admin HTTP API or directly through
- * {@link #faults()}, {@link #scenarios()} and {@link #journal()}.
+ * {@link #faults()}, {@link #scenarios()} and {@link #journal()}; {@link #metrics()} counts what it served.
  */
 public final class MockServer implements Admin, AutoCloseable {
 
@@ -52,6 +54,7 @@ public final class MockServer implements Admin, AutoCloseable {
     private final Journal journal;
     /** Open streams together may hold a quarter of the heap in unwritten text; beyond it a stream gets 429. */
     private final StreamBudget streams = StreamBudget.quarterOfHeap();
+    private final MockMetrics metrics;
     private final Routes routes;
     private Undertow undertow;
     private URI baseUri;
@@ -62,8 +65,12 @@ public final class MockServer implements Admin, AutoCloseable {
         this.journal = new Journal(config.journalSize(), entry -> requestLog.accept(entry.summary()));
         ObjectMapper mapper = Mappers.wire();
         Responses responses = new Responses(new ErrorRenderer(mapper, config.errorEnvelope()));
-        ChatService chat = new ChatService(config, mapper, catalog, faults, scenarios, journal);
-        this.routes = new Routes(config, mapper, catalog, chat, responses, streams, this);
+        Set<String> models = new HashSet<>();
+        catalog.all().forEach(model -> models.add(model.id()));
+        models.addAll(config.endpoints());
+        this.metrics = new MockMetrics(models, streams::openStreams);
+        ChatService chat = new ChatService(config, mapper, catalog, faults, scenarios, journal, metrics);
+        this.routes = new Routes(config, mapper, catalog, chat, responses, streams, this, metrics);
     }
 
     public static Builder builder() {
@@ -141,11 +148,22 @@ public final class MockServer implements Admin, AutoCloseable {
         return config.teams();
     }
 
+    /**
+     * What the server has served: requests by route, status and model, violations by rule, faults, tokens, open
+     * streams, time to first token and stream durations (also at {@code GET /__admin/metrics}). It counts from the
+     * start; {@link #reset()} leaves it alone, so a test compares two readings, e.g.
+     * {@code metrics().count(MockMetrics.REQUESTS, "status", "422")} before and after.
+     */
+    @Override
+    public MockMetrics metrics() {
+        return metrics;
+    }
+
     public List<Routes.Route> routes() {
         return routes.table();
     }
 
-    /** Clears faults, scenarios and the journal. */
+    /** Clears faults, scenarios and the journal; the metrics keep counting (see {@link #metrics()}). */
     @Override
     public void reset() {
         faults.clear();

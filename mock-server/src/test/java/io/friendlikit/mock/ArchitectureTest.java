@@ -53,7 +53,8 @@ class ArchitectureTest {
     void coreLayersDoNotDependOnTheHttpServer() {
         ArchRule rule = noClasses()
                 .that().resideInAnyPackage("..wire..", "..engine..", "..generation..", "..validation..",
-                        "..script..", "..catalog..", "..config..", "..errors..", "..delivery..", "..admin..")
+                        "..script..", "..catalog..", "..config..", "..errors..", "..delivery..", "..admin..",
+                        "..metrics..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.undertow..", "org.xnio..")
                 .because("only io.friendlikit.mock.http (and the MockServer/Main entry points) know Undertow");
         rule.check(classes);
@@ -115,7 +116,8 @@ class ArchitectureTest {
     void coreLayersDoNotDependOnTheHttpPackage() {
         ArchRule rule = noClasses()
                 .that().resideInAnyPackage("..wire..", "..engine..", "..generation..", "..validation..",
-                        "..script..", "..catalog..", "..config..", "..errors..", "..delivery..", "..admin..")
+                        "..script..", "..catalog..", "..config..", "..errors..", "..delivery..", "..admin..",
+                        "..metrics..")
                 .should().dependOnClassesThat(resideInAnyPackage("io.friendlikit.mock.http.."));
         rule.check(classes);
     }
@@ -127,6 +129,25 @@ class ArchitectureTest {
                 .should().dependOnClassesThat(resideInAPackage("io.friendlikit.mock..")
                         .and(DescribedPredicate.not(resideInAPackage("..delivery.."))))
                 .because("a stream plan, pacing and the stream budget are plain values both the engine and http use");
+        rule.check(classes);
+    }
+
+    @Test
+    void metricsDependOnNothingElseOfTheMock() {
+        ArchRule rule = noClasses()
+                .that().resideInAPackage("..metrics..")
+                .should().dependOnClassesThat(resideInAPackage("io.friendlikit.mock..")
+                        .and(DescribedPredicate.not(resideInAPackage("..metrics.."))))
+                .because("the engine and http report to the metrics through plain values (ExchangeObserver)");
+        rule.check(classes);
+    }
+
+    @Test
+    void onlyTheMetricsPackageKnowsMicrometer() {
+        ArchRule rule = noClasses()
+                .that().resideOutsideOfPackages("io.friendlikit.mock.metrics..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.micrometer..", "io.prometheus..")
+                .because("the meters, their names and labels live in MockMetrics; the rest calls ExchangeObserver");
         rule.check(classes);
     }
 
@@ -143,7 +164,7 @@ class ArchitectureTest {
     void faultsAndRegistriesDoNotKnowTheEngine() {
         ArchRule rule = noClasses()
                 .that().resideInAnyPackage("..script..", "..delivery..", "..generation..", "..validation..",
-                        "..wire..", "..catalog..", "..errors..", "..config..")
+                        "..wire..", "..catalog..", "..errors..", "..config..", "..metrics..")
                 .should().dependOnClassesThat(resideInAPackage("io.friendlikit.mock.engine.."))
                 .because("the engine uses them; faults act on delivery and wire values handed to them at a phase");
         rule.check(classes);

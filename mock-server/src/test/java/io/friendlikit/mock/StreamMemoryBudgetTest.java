@@ -17,7 +17,8 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Open streams together may hold a quarter of the heap; a stream beyond that gets 429 and the mock keeps serving.
+ * Open streams together may hold a quarter of the heap; a stream beyond that gets 429 (and is counted in the
+ * metrics) and the mock keeps serving.
  * Runs the mock in its own JVM with a 384 MiB heap (a 96 MiB stream budget; the refused stream holds about 110 MiB).
  */
 class StreamMemoryBudgetTest {
@@ -47,6 +48,9 @@ class StreamMemoryBudgetTest {
             HttpResponse<String> small = client.send(post(base, SMALL), HttpResponse.BodyHandlers.ofString());
             assertThat(small.statusCode()).isEqualTo(200);
             assertThat(small.body()).endsWith("data: [DONE]\n\n");
+            HttpResponse<String> metrics = client.send(HttpRequest.newBuilder(URI.create(base + "/__admin/metrics"))
+                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(metrics.body()).as("the refusal is counted").contains("friendli_mock_streams_refused_total 1.0");
         } finally {
             process.destroy();
             if (!process.waitFor(10, TimeUnit.SECONDS)) {

@@ -6,12 +6,21 @@ import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.friendlikit.conformance.json.Json;
 import io.friendlikit.conformance.targets.AdminClient;
+import io.friendlikit.conformance.targets.PrometheusText;
 
-/** Control of the mock through its admin HTTP API. Only used by @mock-control scenarios. */
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Control of the mock through its admin HTTP API (faults, scripts, journal, metrics). Only used by @mock-control scenarios. */
 public final class MockControlSteps {
+
+    /** How long the metrics may take to catch up: a stream's end is counted a moment after its last byte. */
+    private static final long METRICS_SETTLE_MS = 2_000;
 
     private final ChatWorld world;
     private final Rules rules;
+    private PrometheusText metricsBefore;
 
     public MockControlSteps(ChatWorld world, Rules rules) {
         this.world = world;
@@ -49,6 +58,100 @@ public final class MockControlSteps {
         JsonNode last = entries.get(entries.size() - 1);
         rules.check(last.path("status").asInt() == status, "the last journal entry to have status " + status,
                 () -> Json.abbreviate(Json.write(last)));
+    }
+
+    /** Reads {@code GET /__admin/metrics}; the later "have grown by" step compares with this reading. */
+    @Given("the mock's metrics are read")
+    public void readMetrics() {
+        metricsBefore = metricsNow();
+    }
+
+    /**
+     * Each row: a sample name of the Prometheus text ({@code friendli_mock_requests_total}), label matchers
+     * ({@code status="422", stream="true"}; empty: any labels), and by how much the sum of the matching samples
+     * grew since "the mock's metrics are read": a number, or "at least" a number. Metrics that are counted a moment
+     * after the response (a stream's end) are given up to two seconds.
+     */
+    @Then("the mock's metrics have grown by:")
+    public void metricsGrewBy(List<Map<String, String>> rows) throws InterruptedException {
+        if (metricsBefore == null) {
+            throw new IllegalStateException("read the metrics first: \"Given the mock's metrics are read\"");
+        }
+        long deadline = System.nanoTime() + METRICS_SETTLE_MS * 1_000_000;
+        List<String> wrong;
+        while (true) {
+            PrometheusText now = metricsNow();
+            wrong = new ArrayList<>();
+            for (Map<String, String> row : rows) {
+                String metric = cell(row, "metric");
+                String labels = cell(row, "labels");
+                String by = cell(row, "by");
+                Map<String, String> matchers = PrometheusText.labels(labels);
+                double grown = now.sum(metric, matchers) - metricsBefore.sum(metric, matchers);
+                if (!Growth.of(by).accepts(grown)) {
+                    wrong.add(metric + (labels.isBlank() ? "" : "{" + labels + "}") + " grew by " + format(grown)
+                            + ", not " + by);
+                }
+            }
+            if (wrong.isEmpty() || System.nanoTime() > deadline) {
+                break;
+            }
+            Thread.sleep(50);
+        }
+        List<String> failed = wrong;
+        rules.check(failed.isEmpty(), "the mock's metrics to have grown as listed", () -> String.join("; ", failed));
+    }
+
+    @Then("the mock's metrics do not mention {string}")
+    public void metricsDoNotMention(String text) {
+        AdminClient.Reply reply = metricsReply();
+        rules.check(!reply.body().contains(text), "no label value in the metrics to contain '" + text + "'",
+                () -> reply.body().lines().filter(l -> l.contains(text)).findFirst().orElse(""));
+    }
+
+    /** "3" (exactly) or "at least 0.05". */
+    private record Growth(double amount, boolean atLeast) {
+        static Growth of(String text) {
+            String t = text.strip();
+            boolean atLeast = t.startsWith("at least ");
+            String number = atLeast ? t.substring("at least ".length()).strip() : t;
+            try {
+                return new Growth(Double.parseDouble(number), atLeast);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("the 'by' column takes a number or 'at least <number>', got '"
+                        + text + "'", e);
+            }
+        }
+
+        boolean accepts(double grown) {
+            return atLeast ? grown >= amount : Math.abs(grown - amount) < 1e-9;
+        }
+    }
+
+    private static String cell(Map<String, String> row, String column) {
+        if (!row.containsKey(column)) {
+            throw new IllegalArgumentException("the metrics table needs the columns metric, labels and by; got "
+                    + row.keySet());
+        }
+        String value = row.get(column);
+        return value == null ? "" : value;
+    }
+
+    private static String format(double value) {
+        return value == Math.rint(value) && Math.abs(value) < 1e15 ? Long.toString((long) value) : Double.toString(value);
+    }
+
+    private PrometheusText metricsNow() {
+        return PrometheusText.parse(metricsReply().body());
+    }
+
+    private AdminClient.Reply metricsReply() {
+        AdminClient.Reply reply = admin().get("/metrics");
+        if (reply.status() != 200) {
+            throw new IllegalStateException("the mock did not answer GET /__admin/metrics: HTTP " + reply.status()
+                    + " " + Json.abbreviate(reply.body()));
+        }
+        return reply;
     }
 
     private static void expectCreated(AdminClient.Reply reply, String what) {

@@ -1,5 +1,6 @@
 package io.friendlikit.mock.admin;
 
+import io.friendlikit.mock.metrics.MockMetrics;
 import io.friendlikit.mock.script.FaultRegistry;
 import io.friendlikit.mock.script.Journal;
 import io.friendlikit.mock.script.ScenarioRegistry;
@@ -19,6 +20,10 @@ public interface Admin {
     /** The X-Friendli-Team values allowed ({@code --teams}); empty: every team is allowed. */
     java.util.Set<String> allowedTeams();
 
-    /** Clears faults, scenarios and the journal. */
+
+    /** The server's counters and histograms; they count from the start and are not cleared by {@link #reset()}. */
+    MockMetrics metrics();
+
+    /** Clears faults, scenarios and the journal (not the metrics). */
     void reset();
 }

@@ -2,11 +2,15 @@ package io.friendlikit.mock.admin;
 
 import io.friendlikit.mock.errors.ApiError;
 
-/** What an admin task answers: a view serialised as JSON, no content, or an error envelope. */
+/** What an admin task answers: a view serialised as JSON, text of another format, no content, or an error envelope. */
 public sealed interface AdminAnswer {
 
     /** @param view a record rendered by the server's mapper */
     record Json(int status, Object view) implements AdminAnswer {
+    }
+
+    /** 200 with a text body of the given content type (the metrics' Prometheus text). */
+    record Text(String contentType, String body) implements AdminAnswer {
     }
 
     record NoContent() implements AdminAnswer {
@@ -21,6 +25,10 @@ public sealed interface AdminAnswer {
 
     static AdminAnswer created(Object view) {
         return new Json(201, view);
+    }
+
+    static AdminAnswer text(String contentType, String body) {
+        return new Text(contentType, body);
     }
 
     static AdminAnswer noContent() {

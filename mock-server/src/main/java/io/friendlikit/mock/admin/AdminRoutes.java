@@ -17,7 +17,8 @@ public final class AdminRoutes {
 
     public static final List<Route> TABLE = List.of(
             new Route("GET", "/health", "liveness and kind of server", new Health()),
-            new Route("POST", "/reset", "clear faults, scenarios and journal", new Reset()),
+            new Route("POST", "/reset", "clear faults, scenarios and journal (not the metrics)", new Reset()),
+            new Route("GET", "/metrics", "counters and histograms in the Prometheus text format", new GetMetrics()),
             new Route("GET", "/journal", "requests received and what was wrong with them", new GetJournal()),
             new Route("DELETE", "/journal", "clear the journal", new ClearJournal()),
             new Route("GET", "/faults", "active faults", new ListFaults()),

@@ -1,6 +1,6 @@
 package io.friendlikit.mock.admin;
 
-/** {@code POST /__admin/reset}: clears faults, scenarios and the journal. */
+/** {@code POST /__admin/reset}: clears faults, scenarios and the journal; the metrics keep counting. */
 public final class Reset implements AdminTask {
 
     @Override

@@ -6,6 +6,7 @@ import io.friendlikit.mock.catalog.ModelCatalog;
 import io.friendlikit.mock.config.MockConfig;
 import io.friendlikit.mock.engine.stages.ChatStages;
 import io.friendlikit.mock.engine.stages.ExchangeState;
+import io.friendlikit.mock.metrics.ExchangeObserver;
 import io.friendlikit.mock.script.FaultRegistry;
 import io.friendlikit.mock.script.Journal;
 import io.friendlikit.mock.script.ScenarioRegistry;
@@ -29,18 +30,27 @@ public final class ChatService {
     private final MockConfig config;
     private final ChatStages stages;
     private final Journal journal;
+    private final ExchangeObserver observer;
 
     public ChatService(MockConfig config, ObjectMapper mapper, ModelCatalog catalog, FaultRegistry faults,
                        ScenarioRegistry scenarios, Journal journal) {
+        this(config, mapper, catalog, faults, scenarios, journal, ExchangeObserver.NONE);
+    }
+
+    /** @param observer told of every exchange's answer, after the journal */
+    public ChatService(MockConfig config, ObjectMapper mapper, ModelCatalog catalog, FaultRegistry faults,
+                       ScenarioRegistry scenarios, Journal journal, ExchangeObserver observer) {
         this.config = config;
         this.stages = new ChatStages(config, mapper, catalog, faults, scenarios);
         this.journal = journal;
+        this.observer = observer;
     }
 
     public Outcome handle(Exchange exchange) {
         ExchangeState state = stages.begin(exchange);
         Outcome outcome = stages.run(state);
         record(state, outcome);
+        observe(state, outcome);
         return outcome;
     }
 
@@ -62,6 +72,16 @@ public final class ChatService {
         journal.record(new Journal.Entry(journal.nextId(), config.clock().instant(), exchange.method(),
                 exchange.path(), headers, kept, raw, status, error, violations, state.appliedFaults(),
                 state.stream()));
+    }
+
+    private void observe(ExchangeState state, Outcome outcome) {
+        Outcome.Failure failure = outcome instanceof Outcome.Failure f ? f : null;
+        List<String> rules = failure == null || failure.error().violations().isEmpty() ? List.of()
+                : failure.error().violations().stream().map(Violation::rule).toList();
+        observer.answered(new ExchangeObserver.Answered(state.exchange().path(),
+                failure != null ? failure.error().status() : 200, state.modelId(), state.stream(), rules,
+                state.appliedFaults(), failure != null ? 0 : state.promptTokens(),
+                failure != null ? 0 : state.completionTokens()));
     }
 
     private static String mask(String authorization) {

@@ -62,6 +62,8 @@ final class AdminHandler implements HttpHandler {
                 return;
             }
             responses.json(ex, view.status(), rendered);
+        } else if (answer instanceof AdminAnswer.Text text) {
+            responses.text(ex, 200, text.contentType(), text.body());
         } else if (answer instanceof AdminAnswer.Refused refused) {
             responses.error(ex, refused.error());
         } else {

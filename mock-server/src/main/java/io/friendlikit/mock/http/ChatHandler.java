@@ -37,14 +37,15 @@ final class ChatHandler implements HttpHandler {
 
     @Override
     public void handleRequest(HttpServerExchange exchange) {
+        long received = System.nanoTime();
         // Both steps are dispatched, so Undertow does not end the exchange when a call returns: the answer is
         // written later from a worker thread, and a stream may take a while.
         exchange.dispatch(SameThreadExecutor.INSTANCE, () -> BodyReader.read(exchange, maxBodyBytes,
                 (ex, body, tooLarge) -> ex.dispatch(ex.getConnection().getWorker(),
-                        () -> process(ex, body, tooLarge))));
+                        () -> process(ex, body, tooLarge, received))));
     }
 
-    private void process(HttpServerExchange ex, byte[] body, boolean tooLarge) {
+    private void process(HttpServerExchange ex, byte[] body, boolean tooLarge, long received) {
         Outcome outcome;
         try {
             outcome = service.handle(new Exchange(flavour, ex.getRequestMethod().toString(), ex.getRequestPath(),
@@ -56,7 +57,7 @@ final class ChatHandler implements HttpHandler {
             }
             return;
         }
-        responder.deliver(ex, outcome);
+        responder.deliver(ex, outcome, received);
     }
 
     private static Map<String, String> headers(HttpServerExchange ex) {

@@ -6,8 +6,12 @@ import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
 
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 
-/** Writes whole JSON answers (successes and the error envelope); streams are the {@link SseWriter}'s. */
+/**
+ * Writes whole answers: JSON (successes and the error envelope) and the admin API's text; streams are the
+ * {@link SseWriter}'s.
+ */
 public final class Responses {
 
     public static final String JSON = "application/json";
@@ -22,6 +26,13 @@ public final class Responses {
         exchange.setStatusCode(status);
         exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, JSON);
         exchange.getResponseSender().send(ByteBuffer.wrap(body));
+    }
+
+    /** A text body, encoded in UTF-8 (the content type should say so). */
+    public void text(HttpServerExchange exchange, int status, String contentType, String body) {
+        exchange.setStatusCode(status);
+        exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, contentType);
+        exchange.getResponseSender().send(ByteBuffer.wrap(body.getBytes(StandardCharsets.UTF_8)));
     }
 
     public void error(HttpServerExchange exchange, ApiError error) {

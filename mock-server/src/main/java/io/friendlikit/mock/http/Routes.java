@@ -9,6 +9,7 @@ import io.friendlikit.mock.config.MockConfig;
 import io.friendlikit.mock.delivery.StreamBudget;
 import io.friendlikit.mock.engine.ChatService;
 import io.friendlikit.mock.errors.ApiError;
+import io.friendlikit.mock.metrics.ExchangeObserver;
 import io.friendlikit.mock.validation.ValidationContext.Flavour;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
@@ -37,8 +38,14 @@ public final class Routes implements HttpHandler {
 
     public Routes(MockConfig config, ObjectMapper mapper, ModelCatalog catalog, ChatService chat,
                   Responses responses, StreamBudget streams, Admin admin) {
+        this(config, mapper, catalog, chat, responses, streams, admin, ExchangeObserver.NONE);
+    }
+
+    /** @param observer told when answers are delivered (first byte, end of a stream) */
+    public Routes(MockConfig config, ObjectMapper mapper, ModelCatalog catalog, ChatService chat,
+                  Responses responses, StreamBudget streams, Admin admin, ExchangeObserver observer) {
         this.responses = responses;
-        Responder responder = new Responder(responses, streams);
+        Responder responder = new Responder(responses, streams, observer);
         this.corsOrigin = config.corsOrigin();
         long limit = config.maxBodyBytes();
         List<Route> routes = new ArrayList<>(List.of(

@@ -91,6 +91,21 @@ public final class ExchangeState {
         return stream;
     }
 
+    /** The {@code model} the body names, or null (no body read, or no model in it). */
+    public String modelId() {
+        return modelId;
+    }
+
+    /** The prompt's tokens once the budgets stage has counted them, else 0. */
+    public int promptTokens() {
+        return promptTokens;
+    }
+
+    /** The tokens generated, once the generate stage has run, else 0. */
+    public int completionTokens() {
+        return generation == null ? 0 : generation.completionTokens();
+    }
+
     /** The types of the faults this exchange was handed, in the order its phases ran. */
     public List<String> appliedFaults() {
         return applied.stream().map(Fault::type).toList();
