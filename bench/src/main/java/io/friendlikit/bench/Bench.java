@@ -23,6 +23,7 @@ import java.util.function.ToDoubleFunction;
  *
  * <pre>
  * java -jar bench/target/friendli-bench.jar [--rounds N] [--quick] [--paced] [--mock-jar PATH] [--out DIR]
+ *     [--server-flag FLAG]... [--mock-flag FLAG]...
  * java -jar bench/target/friendli-bench.jar --soak MINUTES      (only the soak run, see {@link Soak})
  * </pre>
  *
@@ -127,19 +128,27 @@ public final class Bench {
         System.out.printf(Locale.ROOT, "bench: %d round(s), %d cores, %s; request %d bytes (stream %d bytes)%n",
                 options.rounds, Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
                 plainBody.length, streamBody.length);
+        if (!options.serverFlags.isEmpty() || !options.mockFlags.isEmpty()) {
+            System.out.println("bench: NOT default flags: both servers " + options.serverFlags + ", mock "
+                    + options.mockFlags);
+        }
 
         Map<String, List<Measurement>> rounds = new LinkedHashMap<>();
         rounds.put("bare", new ArrayList<>());
         rounds.put("mock", new ArrayList<>());
         for (int r = 1; r <= options.rounds; r++) {
             int barePort = ServerProcess.freePort();
-            rounds.get("bare").add(measure("bare", List.of(java, "-cp", selfJar.toString(),
-                    BareCeiling.class.getName(), Integer.toString(barePort)), options, phases, plainBody, streamBody,
-                    r));
+            List<String> bare = new ArrayList<>(List.of(java));
+            bare.addAll(options.serverFlags);
+            bare.addAll(List.of("-cp", selfJar.toString(), BareCeiling.class.getName(), Integer.toString(barePort)));
+            rounds.get("bare").add(measure("bare", bare, options, phases, plainBody, streamBody, r));
             int mockPort = ServerProcess.freePort();
-            rounds.get("mock").add(measure("mock", List.of(java, "-jar", options.mockJar.toString(),
-                    "--log-requests", "false", "--port", Integer.toString(mockPort)), options, phases, plainBody,
-                    streamBody, r));
+            List<String> mock = new ArrayList<>(List.of(java));
+            mock.addAll(options.serverFlags);
+            mock.addAll(options.mockFlags);
+            mock.addAll(List.of("-jar", options.mockJar.toString(), "--log-requests", "false", "--port",
+                    Integer.toString(mockPort)));
+            rounds.get("mock").add(measure("mock", mock, options, phases, plainBody, streamBody, r));
         }
         Map<String, Object> report = report(rounds, phases, plainBody.length);
         Files.createDirectories(options.out);
@@ -248,6 +257,10 @@ public final class Bench {
         int soakMinutes;
         Path mockJar = Path.of("mock-server/target/friendli-mock-server.jar");
         Path out = Path.of("bench/target");
+        /** JVM flags for both servers (diagnostics such as -Xlog:gc); none by default, so both run as shipped. */
+        List<String> serverFlags = new ArrayList<>();
+        /** JVM flags for the mock only (for example -XX:SharedArchiveFile=... to try a class-data archive). */
+        List<String> mockFlags = new ArrayList<>();
 
         static Options parse(String[] args) {
             Options o = new Options();
@@ -263,9 +276,12 @@ public final class Bench {
                     case "--soak" -> o.soakMinutes = Math.max(1, Math.min(60, Integer.parseInt(value(a, ++i))));
                     case "--mock-jar" -> o.mockJar = Path.of(value(a, ++i));
                     case "--out" -> o.out = Path.of(value(a, ++i));
+                    case "--server-flag" -> o.serverFlags.add(value(a, ++i));
+                    case "--mock-flag" -> o.mockFlags.add(value(a, ++i));
                     default -> {
                         System.err.println("bench: unknown option " + a.get(i) + "; options: --rounds N (1-10), "
-                                + "--quick, --paced, --soak MINUTES (1-60), --mock-jar PATH, --out DIR");
+                                + "--quick, --paced, --soak MINUTES (1-60), --mock-jar PATH, --out DIR, --server-flag FLAG, "
+                                + "--mock-flag FLAG");
                         System.exit(2);
                     }
                 }

@@ -62,7 +62,9 @@ public final class MockServer implements Admin, AutoCloseable {
     private MockServer(MockConfig config, ModelCatalog catalog, java.util.function.Consumer<String> requestLog) {
         this.config = config;
         this.catalog = catalog;
-        this.journal = new Journal(config.journalSize(), entry -> requestLog.accept(entry.summary()));
+        // Without a request log, no summary line is built per request.
+        this.journal = requestLog == null ? new Journal(config.journalSize())
+                : new Journal(config.journalSize(), entry -> requestLog.accept(entry.summary()));
         ObjectMapper mapper = Mappers.wire();
         Responses responses = new Responses(new ErrorRenderer(mapper, config.errorEnvelope()));
         Set<String> models = new HashSet<>();
@@ -188,7 +190,7 @@ public final class MockServer implements Admin, AutoCloseable {
     public static final class Builder {
         private MockConfig.Builder config = new MockConfig.Builder();
         private ModelCatalog catalog;
-        private java.util.function.Consumer<String> requestLog = line -> { };
+        private java.util.function.Consumer<String> requestLog;
 
         private Builder() {
         }

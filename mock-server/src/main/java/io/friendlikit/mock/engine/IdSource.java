@@ -14,6 +14,9 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class IdSource {
 
+    /** One digest per thread: looking one up by name costs more than hashing a request body. */
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(IdSource::sha256);
+
     private final long serverSeed;
     private final AtomicLong sequence = new AtomicLong();
 
@@ -22,7 +25,8 @@ public final class IdSource {
     }
 
     public String completionId(byte[] body, boolean seeded) {
-        MessageDigest sha = sha256();
+        MessageDigest sha = SHA_256.get();
+        sha.reset();
         sha.update(ByteBuffer.allocate(Long.BYTES).putLong(serverSeed).array());
         if (seeded) {
             sha.update(body);

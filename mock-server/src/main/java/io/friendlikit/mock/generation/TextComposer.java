@@ -1,7 +1,9 @@
 package io.friendlikit.mock.generation;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
@@ -77,10 +79,35 @@ final class TextComposer {
         out.add(word(pick(rng, Vocabulary.NOUNS), false, false));
     }
 
+    /**
+     * The four spellings of every vocabulary word ({@link #spell} order), made once: a word token is then a look-up,
+     * not a new string per token.
+     */
+    private static final Map<String, String[]> SPELLINGS = spellings(List.of(Vocabulary.DETERMINERS,
+            Vocabulary.PRONOUNS, Vocabulary.NOUNS, Vocabulary.VERBS, Vocabulary.ADJECTIVES, Vocabulary.ADVERBS,
+            Vocabulary.PREPOSITIONS, Vocabulary.CONJUNCTIONS, Vocabulary.REASONING_OPENERS));
+
     /** A word token: leading space unless it starts the text, capitalized on request. */
     static String word(String w, boolean atStart, boolean capitalize) {
-        String text = capitalize ? Character.toUpperCase(w.charAt(0)) + w.substring(1) : w;
-        return atStart ? text : " " + text;
+        String[] known = SPELLINGS.get(w);
+        int form = (atStart ? 0 : 1) + (capitalize ? 2 : 0);
+        return known != null ? known[form] : spell(w, form);
+    }
+
+    /** Form 0: as is; 1: with a leading space; 2: capitalized; 3: both. */
+    private static String spell(String w, int form) {
+        String text = (form & 2) != 0 ? Character.toUpperCase(w.charAt(0)) + w.substring(1) : w;
+        return (form & 1) != 0 ? " " + text : text;
+    }
+
+    private static Map<String, String[]> spellings(List<List<String>> lists) {
+        Map<String, String[]> out = new HashMap<>();
+        for (List<String> list : lists) {
+            for (String w : list) {
+                out.computeIfAbsent(w, k -> new String[] {spell(k, 0), spell(k, 1), spell(k, 2), spell(k, 3)});
+            }
+        }
+        return Map.copyOf(out);
     }
 
     static String pick(SplittableRandom rng, List<String> list) {

@@ -57,6 +57,9 @@ public final class JsonNumbers {
         if (node.isDouble() || node.isFloat()) {
             return BigDecimal.valueOf(node.doubleValue());
         }
+        if (node.isInt() || node.isLong()) {
+            return BigDecimal.valueOf(node.longValue());
+        }
         if (node.isIntegralNumber()) {
             return new BigDecimal(node.bigIntegerValue());
         }
