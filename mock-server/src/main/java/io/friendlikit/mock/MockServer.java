@@ -17,6 +17,7 @@ import io.friendlikit.mock.http.Routes;
 import io.friendlikit.mock.script.FaultRegistry;
 import io.friendlikit.mock.script.Journal;
 import io.friendlikit.mock.script.ScenarioRegistry;
+import io.friendlikit.mock.script.Sessions;
 import io.undertow.Undertow;
 
 import java.net.InetSocketAddress;
@@ -49,6 +50,7 @@ public final class MockServer implements Admin, AutoCloseable {
     private final ModelCatalog catalog;
     private final FaultRegistry faults = new FaultRegistry();
     private final ScenarioRegistry scenarios = new ScenarioRegistry();
+    private final Sessions sessions = new Sessions();
     private final Journal journal;
     /** Open streams together may hold a quarter of the heap in unwritten text; beyond it a stream gets 429. */
     private final StreamBudget streams = StreamBudget.quarterOfHeap();
@@ -62,7 +64,7 @@ public final class MockServer implements Admin, AutoCloseable {
         this.journal = new Journal(config.journalSize(), entry -> requestLog.accept(entry.summary()));
         ObjectMapper mapper = Mappers.wire();
         Responses responses = new Responses(new ErrorRenderer(mapper, config.errorEnvelope()));
-        ChatService chat = new ChatService(config, mapper, catalog, faults, scenarios, journal);
+        ChatService chat = new ChatService(config, mapper, catalog, faults, scenarios, sessions, journal);
         this.routes = new Routes(config, mapper, catalog, chat, responses, streams, this);
     }
 
@@ -130,6 +132,12 @@ public final class MockServer implements Admin, AutoCloseable {
         return journal;
     }
 
+    /** The faults and scenarios of each {@code X-Mock-Session}. */
+    @Override
+    public Sessions sessions() {
+        return sessions;
+    }
+
     /** Streams being written right now (a stream ends when written whole, cut by a fault, or the client leaves). */
     @Override
     public int openStreams() {
@@ -140,11 +148,12 @@ public final class MockServer implements Admin, AutoCloseable {
         return routes.table();
     }
 
-    /** Clears faults, scenarios and the journal. */
+    /** Clears faults, scenarios, every session and the journal. */
     @Override
     public void reset() {
         faults.clear();
         scenarios.clear();
+        sessions.clear();
         journal.clear();
     }
 
