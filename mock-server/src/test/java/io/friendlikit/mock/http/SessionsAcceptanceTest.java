@@ -279,6 +279,20 @@ class SessionsAcceptanceTest {
     }
 
     @Test
+    void oneSessionTooManyIsA400AndAResetMakesRoom() {
+        for (int i = 0; i < io.friendlikit.mock.script.Sessions.MAX_SESSIONS; i++) {
+            mock.server().sessions().open("s" + i);
+        }
+        mock.bare().contentType("application/json").header(SESSION, "one-more").body("{\"type\":\"drop_done\"}")
+                .post("/__admin/faults").then().statusCode(400).body("error.param", equalTo("X-Mock-Session"))
+                .body("message", startsWith("X-Mock-Session: at most 256 sessions may be open"));
+        // a chat request naming a session that is not open still gets its answer
+        mock.authed().header(SESSION, "one-more").body(body("")).post(CHAT).then().statusCode(200);
+        mock.bare().delete("/__admin/sessions/s0").then().statusCode(204);
+        post("/__admin/faults", "one-more", "{\"type\":\"drop_done\"}");
+    }
+
+    @Test
     void badSessionInputToTheAdminApiIsA400NamingIt() {
         mock.bare().contentType("application/json").header(SESSION, "a:b").body("{\"type\":\"drop_done\"}")
                 .post("/__admin/faults").then().statusCode(400).body("error.param", equalTo("X-Mock-Session"))
@@ -333,9 +347,12 @@ class SessionsAcceptanceTest {
             out.flush();
             assertThat(socket.getInputStream().read(new byte[256])).as("the stream started").isPositive();
         }
-        JsonNode end = journal("?session=leaver", 1).get(0).path("end");
+        JsonNode entry = journal("?session=leaver", 1).get(0);
+        JsonNode end = entry.path("end");
         assertThat(end.path("how").asText()).isEqualTo("client_gone");
         assertThat(end.path("chunks").asInt()).as("chunks written before the mock noticed").isBetween(0, 39);
+        assertThat(entry.path("durationMs").asLong()).as("it stopped long before the 40 chunks at 150 ms were due")
+                .isLessThan(5_000);
     }
 
     @Test
