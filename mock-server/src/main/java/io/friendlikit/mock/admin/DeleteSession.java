@@ -16,8 +16,7 @@ public final class DeleteSession implements AdminTask {
         try {
             name = Sessions.checkName(request.pathParameter());
         } catch (InvalidMember bad) {
-            throw new AdminProblem(ApiError.badAdminRequest("name", "name: " + bad.getMessage()
-                    .substring(bad.member().length() + 2)));
+            throw new AdminProblem(ApiError.badAdminRequest("name", "name: " + bad.rule()));
         }
         forget(admin, name);
         return AdminAnswer.noContent();

@@ -65,8 +65,7 @@ public final class GetJournal implements AdminTask {
                 try {
                     Sessions.checkName(session);
                 } catch (InvalidMember bad) {
-                    throw new AdminProblem(ApiError.badAdminRequest("session", "session: "
-                            + bad.getMessage().substring(bad.member().length() + 2)));
+                    throw new AdminProblem(ApiError.badAdminRequest("session", "session: " + bad.rule()));
                 }
                 if (headerSession.isPresent() && !headerSession.get().equals(session)) {
                     throw new AdminProblem(ApiError.badAdminRequest("session", "session: the query names '"
