@@ -18,6 +18,7 @@ import io.friendlikit.mock.metrics.MockMetrics;
 import io.friendlikit.mock.script.FaultRegistry;
 import io.friendlikit.mock.script.Journal;
 import io.friendlikit.mock.script.ScenarioRegistry;
+import io.friendlikit.mock.script.Sessions;
 import io.undertow.Undertow;
 
 import java.net.InetSocketAddress;
@@ -51,6 +52,7 @@ public final class MockServer implements Admin, AutoCloseable {
     private final ModelCatalog catalog;
     private final FaultRegistry faults = new FaultRegistry();
     private final ScenarioRegistry scenarios = new ScenarioRegistry();
+    private final Sessions sessions = new Sessions();
     private final Journal journal;
     /** Open streams together may hold a quarter of the heap in unwritten text; beyond it a stream gets 429. */
     private final StreamBudget streams = StreamBudget.quarterOfHeap();
@@ -71,7 +73,7 @@ public final class MockServer implements Admin, AutoCloseable {
         catalog.all().forEach(model -> models.add(model.id()));
         models.addAll(config.endpoints());
         this.metrics = new MockMetrics(models, streams::openStreams);
-        ChatService chat = new ChatService(config, mapper, catalog, faults, scenarios, journal, metrics);
+        ChatService chat = new ChatService(config, mapper, catalog, faults, scenarios, sessions, journal, metrics);
         this.routes = new Routes(config, mapper, catalog, chat, responses, streams, this, metrics);
     }
 
@@ -139,6 +141,12 @@ public final class MockServer implements Admin, AutoCloseable {
         return journal;
     }
 
+    /** The faults and scenarios of each {@code X-Mock-Session}. */
+    @Override
+    public Sessions sessions() {
+        return sessions;
+    }
+
     /** Streams being written right now (a stream ends when written whole, cut by a fault, or the client leaves). */
     @Override
     public int openStreams() {
@@ -165,11 +173,12 @@ public final class MockServer implements Admin, AutoCloseable {
         return routes.table();
     }
 
-    /** Clears faults, scenarios and the journal; the metrics keep counting (see {@link #metrics()}). */
+    /** Clears faults, scenarios, every session and the journal; the metrics keep counting (see {@link #metrics()}). */
     @Override
     public void reset() {
         faults.clear();
         scenarios.clear();
+        sessions.clear();
         journal.clear();
     }
 

@@ -150,6 +150,54 @@ public final class ChatWorld {
 
     // ---- sending ----
 
+    /**
+     * Sends the request {@code times} times in each session at once (one thread per session, each request carrying
+     * its session's {@code X-Mock-Session}); the answers by session, in the order each session sent them.
+     */
+    Map<String, List<StreamCapture>> sendInSessionsAtOnce(List<String> sessions, int times) {
+        StreamClient client = streams();
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(sessions.size());
+        try {
+            Map<String, java.util.concurrent.Future<List<StreamCapture>>> running = new LinkedHashMap<>();
+            for (String name : sessions) {
+                String previous = headers.put("X-Mock-Session", name);
+                ApiRequest request = buildRequest("POST", chatUri(), body());
+                restore("X-Mock-Session", previous);
+                running.put(name, pool.submit(() -> {
+                    start.await();
+                    List<StreamCapture> got = new ArrayList<>();
+                    for (int i = 0; i < times; i++) {
+                        got.add(client.send(request));
+                    }
+                    return got;
+                }));
+            }
+            start.countDown();
+            Map<String, List<StreamCapture>> answers = new LinkedHashMap<>();
+            for (Map.Entry<String, java.util.concurrent.Future<List<StreamCapture>>> e : running.entrySet()) {
+                answers.put(e.getKey(), e.getValue().get(session.config().timeout().toMillis() * times + 5_000,
+                        java.util.concurrent.TimeUnit.MILLISECONDS));
+            }
+            return answers;
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw rules.violation("an HTTP response to every request of " + sessions, "no response: " + e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while sending in sessions " + sessions, e);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private void restore(String name, String previous) {
+        if (previous == null) {
+            headers.remove(name);
+        } else {
+            headers.put(name, previous);
+        }
+    }
+
     void send() {
         ApiRequest request = buildRequest("POST", chatUri(), body());
         if (isStreamed()) {

@@ -12,7 +12,10 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
-/** {@code POST /__admin/scenarios}: scripts the answer to requests that match. */
+/**
+ * {@code POST /__admin/scenarios}: scripts the answer to requests that match, globally or, with
+ * {@code X-Mock-Session}, for that session's requests only.
+ */
 public final class AddScenario implements AdminTask {
 
     /**
@@ -77,7 +80,8 @@ public final class AddScenario implements AdminTask {
         }
     }
 
-    public record Answer(String id) implements AdminView {
+    /** @param session the session it was added to; absent: global */
+    public record Answer(String id, String session) implements AdminView {
     }
 
     @Override
@@ -95,8 +99,9 @@ public final class AddScenario implements AdminTask {
             return new AdminAnswer.Refused(ApiError.badAdminRequest(missing.member(), missing.getMessage()));
         }
         try {
-            CappedRegistry.Entry<Scenario> added = admin.scenarios().add(scenario, Times.of(body.times()));
-            return AdminAnswer.created(new Answer(added.id()));
+            CappedRegistry.Entry<Scenario> added = Scoped.scenariosToAdd(admin, request).add(scenario,
+                    Times.of(body.times()));
+            return AdminAnswer.created(new Answer(added.id(), request.session().orElse(null)));
         } catch (CappedRegistry.FullException full) {
             return new AdminAnswer.Refused(ApiError.badAdminRequest(null, full.getMessage()));
         }

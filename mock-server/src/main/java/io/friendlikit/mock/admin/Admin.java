@@ -4,6 +4,7 @@ import io.friendlikit.mock.metrics.MockMetrics;
 import io.friendlikit.mock.script.FaultRegistry;
 import io.friendlikit.mock.script.Journal;
 import io.friendlikit.mock.script.ScenarioRegistry;
+import io.friendlikit.mock.script.Sessions;
 
 /** What the admin operations act on; {@link io.friendlikit.mock.MockServer} offers the same to embedding code. */
 public interface Admin {
@@ -13,6 +14,9 @@ public interface Admin {
     ScenarioRegistry scenarios();
 
     Journal journal();
+
+    /** The faults and scenarios of each session ({@code X-Mock-Session}). */
+    Sessions sessions();
 
     /** Streams being written right now. */
     int openStreams();
@@ -24,6 +28,6 @@ public interface Admin {
     /** The server's counters and histograms; they count from the start and are not cleared by {@link #reset()}. */
     MockMetrics metrics();
 
-    /** Clears faults, scenarios and the journal (not the metrics). */
+    /** Clears faults, scenarios, every session and the journal (not the metrics). */
     void reset();
 }

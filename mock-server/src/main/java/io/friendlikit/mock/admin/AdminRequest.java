@@ -3,22 +3,64 @@ package io.friendlikit.mock.admin;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.friendlikit.mock.errors.ApiError;
+import io.friendlikit.mock.script.InvalidMember;
+import io.friendlikit.mock.script.Sessions;
 
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
-/** An admin request as a task sees it: the query parameters (first value of each) and the body. */
+/**
+ * An admin request as a task sees it: the query parameters (first value of each), the headers it reads
+ * ({@code X-Mock-Session}), the last segment of a path such as {@code /sessions/<name>}, and the body.
+ */
 public final class AdminRequest {
 
     private final Map<String, String> query;
+    private final Map<String, String> headers;
+    private final String pathParameter;
     private final byte[] body;
     private final AdminJson json;
 
     public AdminRequest(Map<String, String> query, byte[] body, AdminJson json) {
+        this(query, Map.of(), null, body, json);
+    }
+
+    /**
+     * @param headers       request headers, lower-case names (first value of each)
+     * @param pathParameter the path segment a route's {@code {name}} stands for, or null
+     */
+    public AdminRequest(Map<String, String> query, Map<String, String> headers, String pathParameter, byte[] body,
+                        AdminJson json) {
         this.query = new LinkedHashMap<>(query);
+        this.headers = Map.copyOf(headers);
+        this.pathParameter = pathParameter;
         this.body = body.clone();
         this.json = json;
+    }
+
+    /**
+     * The session the call is scoped to ({@code X-Mock-Session}), empty for the global scope.
+     *
+     * @throws AdminProblem naming the header when the name is not a valid session name
+     */
+    public Optional<String> session() {
+        String name = headers.get(Sessions.HEADER.toLowerCase(Locale.ROOT));
+        if (name == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Sessions.checkName(name.trim()));
+        } catch (InvalidMember bad) {
+            throw new AdminProblem(ApiError.badAdminRequest(bad.member(), bad.getMessage()));
+        }
+    }
+
+    /** The path segment the route's {@code {name}} stands for, or null when the route has none. */
+    public String pathParameter() {
+        return pathParameter;
     }
 
     /** The query parameters (the first value of each). */

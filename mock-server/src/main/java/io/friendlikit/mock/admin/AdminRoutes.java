@@ -4,12 +4,15 @@ import java.util.List;
 
 /**
  * Every admin operation: method, path below {@link #ROOT}, what it does, and the task that does it. Documented in
- * mock-server/ADMIN-API.md.
+ * mock-server/ADMIN-API.md. A path ending in {@link #NAME} stands for any last segment (the task reads it as
+ * {@link AdminRequest#pathParameter()}).
  */
 public final class AdminRoutes {
 
     /** Where the admin API is mounted. */
     public static final String ROOT = "/__admin";
+    /** The last segment of a path that names something, e.g. {@code /sessions/{name}}. */
+    public static final String NAME = "{name}";
 
     /** One admin operation. */
     public record Route(String method, String path, String purpose, AdminTask task) {
@@ -17,7 +20,8 @@ public final class AdminRoutes {
 
     public static final List<Route> TABLE = List.of(
             new Route("GET", "/health", "liveness and kind of server", new Health()),
-            new Route("POST", "/reset", "clear faults, scenarios and journal (not the metrics)", new Reset()),
+            new Route("POST", "/reset", "clear faults, scenarios, sessions and journal, not the metrics (with"
+                    + " X-Mock-Session: that session only)", new Reset()),
             new Route("GET", "/metrics", "counters and histograms in the Prometheus text format", new GetMetrics()),
             new Route("GET", "/journal", "requests received and what was wrong with them", new GetJournal()),
             new Route("DELETE", "/journal", "clear the journal", new ClearJournal()),
@@ -26,7 +30,11 @@ public final class AdminRoutes {
             new Route("DELETE", "/faults", "remove all faults", new ClearFaults()),
             new Route("GET", "/scenarios", "scripted answers", new ListScenarios()),
             new Route("POST", "/scenarios", "script an answer", new AddScenario()),
-            new Route("DELETE", "/scenarios", "remove all scripted answers", new ClearScenarios()));
+            new Route("DELETE", "/scenarios", "remove all scripted answers", new ClearScenarios()),
+            new Route("GET", "/sessions", "open sessions (X-Mock-Session) and what they hold", new ListSessions()),
+            new Route("DELETE", "/sessions", "close every session", new ClearSessions()),
+            new Route("DELETE", "/sessions/" + NAME, "forget one session: faults, scenarios, journal entries",
+                    new DeleteSession()));
 
     private AdminRoutes() {
     }

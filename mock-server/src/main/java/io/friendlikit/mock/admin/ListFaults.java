@@ -6,7 +6,7 @@ import io.friendlikit.mock.script.Fault;
 
 import java.util.List;
 
-/** {@code GET /__admin/faults}: the active faults in the order they apply. */
+/** {@code GET /__admin/faults}: the active faults (global, or of the {@code X-Mock-Session}) in the order they apply. */
 public final class ListFaults implements AdminTask {
 
     public record Answer(List<Item> faults) implements AdminView {
@@ -25,6 +25,7 @@ public final class ListFaults implements AdminTask {
 
     @Override
     public AdminAnswer execute(Admin admin, AdminRequest request) {
-        return AdminAnswer.ok(new Answer(admin.faults().list().stream().map(Item::of).toList()));
+        return AdminAnswer.ok(new Answer(Scoped.faults(admin, request).map(r -> r.list().stream().map(Item::of)
+                .toList()).orElse(List.of())));
     }
 }

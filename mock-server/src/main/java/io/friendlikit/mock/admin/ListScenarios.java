@@ -5,7 +5,7 @@ import io.friendlikit.mock.script.Scenario;
 
 import java.util.List;
 
-/** {@code GET /__admin/scenarios}: the scripted answers, first match first. */
+/** {@code GET /__admin/scenarios}: the scripted answers (global, or of the {@code X-Mock-Session}), first match first. */
 public final class ListScenarios implements AdminTask {
 
     public record Answer(List<Item> scenarios) implements AdminView {
@@ -24,6 +24,7 @@ public final class ListScenarios implements AdminTask {
 
     @Override
     public AdminAnswer execute(Admin admin, AdminRequest request) {
-        return AdminAnswer.ok(new Answer(admin.scenarios().list().stream().map(Item::of).toList()));
+        return AdminAnswer.ok(new Answer(Scoped.scenarios(admin, request).map(r -> r.list().stream()
+                .map(Item::of).toList()).orElse(List.of())));
     }
 }

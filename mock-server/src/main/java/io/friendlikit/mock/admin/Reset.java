@@ -1,11 +1,14 @@
 package io.friendlikit.mock.admin;
 
-/** {@code POST /__admin/reset}: clears faults, scenarios and the journal; the metrics keep counting. */
+/**
+ * {@code POST /__admin/reset}: clears faults, scenarios, every session and the journal; with {@code X-Mock-Session},
+ * only that session (its faults, scenarios and journal entries). The metrics keep counting.
+ */
 public final class Reset implements AdminTask {
 
     @Override
     public AdminAnswer execute(Admin admin, AdminRequest request) {
-        admin.reset();
+        request.session().ifPresentOrElse(name -> DeleteSession.forget(admin, name), admin::reset);
         return AdminAnswer.noContent();
     }
 }

@@ -4,18 +4,21 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.friendlikit.mock.catalog.ModelCatalog;
 import io.friendlikit.mock.config.MockConfig;
+import io.friendlikit.mock.delivery.StreamEnd;
 import io.friendlikit.mock.engine.stages.ChatStages;
 import io.friendlikit.mock.engine.stages.ExchangeState;
 import io.friendlikit.mock.metrics.ExchangeObserver;
 import io.friendlikit.mock.script.FaultRegistry;
 import io.friendlikit.mock.script.Journal;
 import io.friendlikit.mock.script.ScenarioRegistry;
+import io.friendlikit.mock.script.Sessions;
 import io.friendlikit.mock.validation.Violation;
 
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * The chat completions endpoint without HTTP: runs an exchange through the {@link ChatStages} and records it in
@@ -34,27 +37,40 @@ public final class ChatService {
 
     public ChatService(MockConfig config, ObjectMapper mapper, ModelCatalog catalog, FaultRegistry faults,
                        ScenarioRegistry scenarios, Journal journal) {
-        this(config, mapper, catalog, faults, scenarios, journal, ExchangeObserver.NONE);
+        this(config, mapper, catalog, faults, scenarios, new Sessions(), journal, ExchangeObserver.NONE);
     }
 
     /** @param observer told of every exchange's answer, after the journal */
     public ChatService(MockConfig config, ObjectMapper mapper, ModelCatalog catalog, FaultRegistry faults,
-                       ScenarioRegistry scenarios, Journal journal, ExchangeObserver observer) {
+                       ScenarioRegistry scenarios, Sessions sessions, Journal journal, ExchangeObserver observer) {
         this.config = config;
-        this.stages = new ChatStages(config, mapper, catalog, faults, scenarios);
+        this.stages = new ChatStages(config, mapper, catalog, faults, scenarios, sessions);
         this.journal = journal;
         this.observer = observer;
     }
 
-    public Outcome handle(Exchange exchange) {
-        ExchangeState state = stages.begin(exchange);
-        Outcome outcome = stages.run(state);
-        record(state, outcome);
-        observe(state, outcome);
-        return outcome;
+    /**
+     * An outcome to deliver and where to report how its delivery ended (the journal entry's {@code end}).
+     *
+     * @param ended tell it once, when the last byte is written or the client is gone
+     */
+    public record Served(Outcome outcome, Consumer<StreamEnd> ended) {
     }
 
-    private void record(ExchangeState state, Outcome outcome) {
+    public Outcome handle(Exchange exchange) {
+        return serve(exchange).outcome();
+    }
+
+    /** Runs the exchange and journals it; the caller reports the end of its delivery through the answer. */
+    public Served serve(Exchange exchange) {
+        ExchangeState state = stages.begin(exchange);
+        Outcome outcome = stages.run(state);
+        long id = record(state, outcome);
+        observe(state, outcome);
+        return new Served(outcome, end -> journal.ended(id, end));
+    }
+
+    private long record(ExchangeState state, Outcome outcome) {
         Exchange exchange = state.exchange();
         Outcome.Failure failure = outcome instanceof Outcome.Failure f ? f : null;
         int status = failure != null ? failure.error().status() : 200;
@@ -69,9 +85,11 @@ public final class ChatService {
             int end = Math.min(exchange.body().length, JOURNAL_RAW_CHARS);
             raw = new String(exchange.body(), 0, end, StandardCharsets.UTF_8);
         }
-        journal.record(new Journal.Entry(journal.nextId(), config.clock().instant(), exchange.method(),
+        long id = journal.nextId();
+        journal.record(new Journal.Entry(id, config.clock().instant(), exchange.method(),
                 exchange.path(), headers, kept, raw, status, error, violations, state.appliedFaults(),
-                state.stream()));
+                state.stream(), state.sessionName(), null));
+        return id;
     }
 
     private void observe(ExchangeState state, Outcome outcome) {

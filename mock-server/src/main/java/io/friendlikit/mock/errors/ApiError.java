@@ -155,6 +155,15 @@ public record ApiError(int status, String type, String message, String param, St
         return new ApiError(500, "server_error", message, null, "internal_error", List.of(), null, null);
     }
 
+    /**
+     * A chat request whose mock-control header ({@code X-Mock-Fault}, {@code X-Mock-Session},
+     * {@code X-Mock-Scenario}) is bad; {@code message} starts with the header's name and says the rule.
+     */
+    public static ApiError badMockHeader(String header, String message) {
+        return new ApiError(400, "invalid_request_error", message, header, "invalid_mock_header", List.of(), null,
+                null);
+    }
+
     /** Admin API: a bad admin request (not a chat request); {@code message} names the member and the rule. */
     public static ApiError badAdminRequest(String param, String message) {
         return new ApiError(400, "invalid_request_error", message, param, "invalid_admin_request", List.of(), null,

@@ -5,27 +5,35 @@ import io.friendlikit.mock.admin.AdminAnswer;
 import io.friendlikit.mock.admin.AdminJson;
 import io.friendlikit.mock.admin.AdminProblem;
 import io.friendlikit.mock.admin.AdminRequest;
+import io.friendlikit.mock.admin.AdminRoutes;
 import io.friendlikit.mock.admin.AdminTask;
 import io.friendlikit.mock.errors.ApiError;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.SameThreadExecutor;
 
+import io.undertow.util.HeaderValues;
+
 import java.util.Deque;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /** Runs one admin task over HTTP: reads the body (up to the limit), hands the task its request, writes the answer. */
 final class AdminHandler implements HttpHandler {
 
     private final AdminTask task;
+    /** For a route ending in {name}: the path before that segment; else null. */
+    private final String namePrefix;
     private final Admin admin;
     private final AdminJson json;
     private final Responses responses;
     private final long maxBodyBytes;
 
-    AdminHandler(AdminTask task, Admin admin, AdminJson json, Responses responses, long maxBodyBytes) {
+    AdminHandler(AdminTask task, String path, Admin admin, AdminJson json, Responses responses, long maxBodyBytes) {
         this.task = task;
+        this.namePrefix = path.endsWith("/" + AdminRoutes.NAME)
+                ? path.substring(0, path.length() - AdminRoutes.NAME.length()) : null;
         this.admin = admin;
         this.json = json;
         this.responses = responses;
@@ -45,7 +53,8 @@ final class AdminHandler implements HttpHandler {
         }
         AdminAnswer answer;
         try {
-            AdminRequest request = new AdminRequest(query(ex), body, json);
+            String name = namePrefix == null ? null : ex.getRequestPath().substring(namePrefix.length());
+            AdminRequest request = new AdminRequest(query(ex), headers(ex), name, body, json);
             request.check(task);
             answer = task.execute(admin, request);
         } catch (AdminProblem problem) {
@@ -69,6 +78,14 @@ final class AdminHandler implements HttpHandler {
         } else {
             responses.noContent(ex);
         }
+    }
+
+    private static Map<String, String> headers(HttpServerExchange ex) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (HeaderValues values : ex.getRequestHeaders()) {
+            out.put(values.getHeaderName().toString().toLowerCase(Locale.ROOT), values.getFirst());
+        }
+        return out;
     }
 
     private static Map<String, String> query(HttpServerExchange ex) {

@@ -2,7 +2,6 @@ package io.friendlikit.mock.http;
 
 import io.friendlikit.mock.engine.ChatService;
 import io.friendlikit.mock.engine.Exchange;
-import io.friendlikit.mock.engine.Outcome;
 import io.friendlikit.mock.errors.ApiError;
 import io.friendlikit.mock.validation.ValidationContext;
 import io.undertow.server.HttpHandler;
@@ -37,18 +36,18 @@ final class ChatHandler implements HttpHandler {
 
     @Override
     public void handleRequest(HttpServerExchange exchange) {
-        long received = System.nanoTime();
+        long arrived = System.nanoTime();
         // Both steps are dispatched, so Undertow does not end the exchange when a call returns: the answer is
         // written later from a worker thread, and a stream may take a while.
         exchange.dispatch(SameThreadExecutor.INSTANCE, () -> BodyReader.read(exchange, maxBodyBytes,
                 (ex, body, tooLarge) -> ex.dispatch(ex.getConnection().getWorker(),
-                        () -> process(ex, body, tooLarge, received))));
+                        () -> process(ex, body, tooLarge, arrived))));
     }
 
-    private void process(HttpServerExchange ex, byte[] body, boolean tooLarge, long received) {
-        Outcome outcome;
+    private void process(HttpServerExchange ex, byte[] body, boolean tooLarge, long arrived) {
+        ChatService.Served served;
         try {
-            outcome = service.handle(new Exchange(flavour, ex.getRequestMethod().toString(), ex.getRequestPath(),
+            served = service.serve(new Exchange(flavour, ex.getRequestMethod().toString(), ex.getRequestPath(),
                     headers(ex), body, tooLarge));
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
             // Whatever a request does, it gets an answer and the server keeps serving.
@@ -57,7 +56,7 @@ final class ChatHandler implements HttpHandler {
             }
             return;
         }
-        responder.deliver(ex, outcome, received);
+        responder.deliver(ex, served.outcome(), arrived, served.ended());
     }
 
     private static Map<String, String> headers(HttpServerExchange ex) {

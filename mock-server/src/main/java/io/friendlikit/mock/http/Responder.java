@@ -2,6 +2,7 @@ package io.friendlikit.mock.http;
 
 import io.friendlikit.mock.delivery.Pacing;
 import io.friendlikit.mock.delivery.StreamBudget;
+import io.friendlikit.mock.delivery.StreamEnd;
 import io.friendlikit.mock.engine.Outcome;
 import io.friendlikit.mock.errors.ApiError;
 import io.friendlikit.mock.metrics.ExchangeObserver;
@@ -9,13 +10,16 @@ import io.undertow.server.HttpServerExchange;
 
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 
 /**
  * The last stage of a chat exchange, "deliver": writes an {@link Outcome} with its pacing. Every kind waits
  * {@code firstTokenMs} before its first byte (an error, a plain body, or a stream's first frame), on the IO
  * thread's timer; a stream then goes to the {@link SseWriter} with the delay between frames. A stream needs a
- * lease of the {@link StreamBudget} first; without one it is answered 429 at once. The {@link ExchangeObserver} is
- * told when the first byte of a 200 answer goes out and when a stream ends or is refused.
+ * lease of the {@link StreamBudget} first; without one it is answered 429 at once. How each delivery ended is
+ * reported once, with its duration since the request arrived; the {@link ExchangeObserver} is told when the first
+ * byte of a 200 answer goes out and when a stream ends or is refused.
  */
 final class Responder {
 
@@ -29,33 +33,55 @@ final class Responder {
         this.observer = observer;
     }
 
-    /** @param receivedNanos {@link System#nanoTime()} when the request arrived */
-    void deliver(HttpServerExchange ex, Outcome outcome, long receivedNanos) {
+    void deliver(HttpServerExchange ex, Outcome outcome) {
+        deliver(ex, outcome, System.nanoTime(), end -> { });
+    }
+
+    /**
+     * @param arrivedNanos {@link System#nanoTime()} when the request arrived
+     * @param ended        told once how the delivery ended
+     */
+    void deliver(HttpServerExchange ex, Outcome outcome, long arrivedNanos, Consumer<StreamEnd> ended) {
+        AtomicBoolean reported = new AtomicBoolean();
+        Consumer<StreamEnd> report = end -> {
+            if (reported.compareAndSet(false, true)) {
+                ended.accept(end.took((System.nanoTime() - arrivedNanos) / 1_000_000));
+            }
+        };
         Runnable write;
         if (outcome instanceof Outcome.Failure failure) {
-            write = () -> responses.error(ex, failure.error());
+            write = () -> whole(ex, report, () -> responses.error(ex, failure.error()));
         } else if (outcome instanceof Outcome.Plain plain) {
-            write = () -> {
-                observer.firstByte(false, System.nanoTime() - receivedNanos);
+            write = () -> whole(ex, report, () -> {
+                observer.firstByte(false, System.nanoTime() - arrivedNanos);
                 responses.json(ex, 200, plain.json());
-            };
+            });
         } else if (outcome instanceof Outcome.Stream stream) {
             Optional<StreamBudget.Lease> lease = budget.open(stream.plan().heldBytes());
             if (lease.isEmpty()) {
                 observer.streamRefused();
+                report.accept(StreamEnd.busy());
                 responses.error(ex, ApiError.busy(budget.limitBytes() >> 20));
                 return;
             }
             StreamBudget.Lease held = lease.get();
             // A client that leaves during the first-token delay gives its share back at once.
-            ex.getConnection().addCloseListener(connection -> held.close());
+            AtomicBoolean writing = new AtomicBoolean();
+            ex.getConnection().addCloseListener(connection -> {
+                held.close();
+                if (!writing.get()) {
+                    report.accept(StreamEnd.clientGone(0, 0));
+                }
+            });
             Pacing between = new Pacing(0, stream.pacing().interTokenMs());
             write = () -> {
+                writing.set(true);
                 long firstFrame = System.nanoTime();
-                observer.firstByte(true, firstFrame - receivedNanos);
-                SseWriter.start(ex, stream.plan(), between, () -> {
+                observer.firstByte(true, firstFrame - arrivedNanos);
+                SseWriter.start(ex, stream.plan(), between, end -> {
                     held.close();
                     observer.streamEnded(System.nanoTime() - firstFrame);
+                    report.accept(end);
                 });
             };
         } else {
@@ -67,5 +93,19 @@ final class Responder {
         } else {
             write.run();
         }
+    }
+
+    /** Writes a whole body; reports it completed once the exchange is done, or the client gone before that. */
+    private static void whole(HttpServerExchange ex, Consumer<StreamEnd> report, Runnable send) {
+        if (!ex.getConnection().isOpen()) {
+            report.accept(StreamEnd.clientGone(0, 0));
+            return;
+        }
+        ex.addExchangeCompleteListener((done, next) -> {
+            report.accept(done.getResponseBytesSent() > 0 || done.getConnection().isOpen()
+                    ? StreamEnd.completed(0, done.getResponseBytesSent()) : StreamEnd.clientGone(0, 0));
+            next.proceed();
+        });
+        send.run();
     }
 }

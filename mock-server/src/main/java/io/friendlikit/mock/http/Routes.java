@@ -62,7 +62,7 @@ public final class Routes implements HttpHandler {
             AdminJson json = new AdminJson(mapper);
             for (AdminRoutes.Route r : AdminRoutes.TABLE) {
                 routes.add(new Route(r.method(), AdminRoutes.ROOT + r.path(), r.purpose(),
-                        new AdminHandler(r.task(), admin, json, responses, limit)));
+                        new AdminHandler(r.task(), AdminRoutes.ROOT + r.path(), admin, json, responses, limit)));
             }
         }
         this.table = List.copyOf(routes);
@@ -82,6 +82,13 @@ public final class Routes implements HttpHandler {
         responses.noContent(exchange);
     }
 
+    /** The route path a path with a named last segment matches ({@code /__admin/sessions/a} → {@code .../{name}}). */
+    private static String named(String path) {
+        int slash = path.lastIndexOf('/');
+        return slash <= 0 || slash == path.length() - 1 ? path
+                : path.substring(0, slash + 1) + AdminRoutes.NAME;
+    }
+
     public List<Route> table() {
         return table;
     }
@@ -91,6 +98,9 @@ public final class Routes implements HttpHandler {
         String path = exchange.getRequestPath();
         String method = exchange.getRequestMethod().toString();
         Map<String, Route> methods = byPath.get(path);
+        if (methods == null) {
+            methods = byPath.get(named(path));
+        }
         boolean cors = corsOrigin != null && !corsOrigin.isEmpty();
         if (cors) {
             exchange.getResponseHeaders().put(HttpString.tryFromString("Access-Control-Allow-Origin"), corsOrigin);

@@ -1,6 +1,7 @@
 package io.friendlikit.mock.http;
 
 import io.friendlikit.mock.delivery.Pacing;
+import io.friendlikit.mock.delivery.StreamEnd;
 import io.friendlikit.mock.delivery.StreamPlan;
 import io.undertow.io.IoCallback;
 import io.undertow.io.Sender;
@@ -16,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 
 /**
  * The only class that writes server-sent event frames: {@code data: <payload>} and a blank line, UTF-8, then
@@ -40,13 +42,14 @@ public final class SseWriter {
      * Starts writing the stream; returns at once.
      *
      * @param pacing the delay before the first chunk and between chunks
-     * @param onEnd  run once when the stream is over: written whole, cut on purpose, or the client gone
+     * @param onEnd  told once when the stream is over how it ended: written whole, cut on purpose, or the client
+     *               gone (with the chunks and bytes written by then)
      */
-    public static void start(HttpServerExchange exchange, StreamPlan plan, Pacing pacing, Runnable onEnd) {
+    public static void start(HttpServerExchange exchange, StreamPlan plan, Pacing pacing, Consumer<StreamEnd> onEnd) {
         exchange.setStatusCode(200);
         exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, CONTENT_TYPE);
         exchange.getResponseHeaders().put(Headers.CACHE_CONTROL, "no-cache");
-        Run run = new Run(exchange, steps(plan), pacing, onEnd);
+        Run run = new Run(exchange, plan, steps(plan), pacing, onEnd);
         exchange.addExchangeCompleteListener((ex, next) -> {
             run.end();
             next.proceed();
@@ -59,6 +62,11 @@ public final class SseWriter {
     record Step(String payload, boolean delayed, boolean disconnect) {
         static Step write(String payload, boolean delayed) {
             return new Step(payload, delayed, false);
+        }
+
+        /** A chunk of the answer (delayed steps are the plan's payloads; [DONE] and error events are not). */
+        boolean chunk() {
+            return delayed;
         }
 
         /** Encoded when written, so a long stream holds its text once, not twice. */
@@ -98,17 +106,25 @@ public final class SseWriter {
 
     private static final class Run implements IoCallback {
         private final HttpServerExchange exchange;
+        private final StreamPlan plan;
         private final Sender sender;
         private final List<Step> steps;
         private final Pacing pacing;
-        private final Runnable onEnd;
+        private final Consumer<StreamEnd> onEnd;
         private final AtomicBoolean ended = new AtomicBoolean();
+        // what the client has been sent: confirmed writes, then the batch in flight
+        private volatile long chunksWritten;
+        private volatile long bytesWritten;
+        private long batchChunks;
+        private long batchBytes;
+        private volatile boolean planEnded;
         private volatile XnioExecutor.Key pending;
         private int position;
         private boolean first = true;
 
-        Run(HttpServerExchange exchange, List<Step> steps, Pacing pacing, Runnable onEnd) {
+        Run(HttpServerExchange exchange, StreamPlan plan, List<Step> steps, Pacing pacing, Consumer<StreamEnd> onEnd) {
             this.exchange = exchange;
+            this.plan = plan;
             this.sender = exchange.getResponseSender();
             this.steps = steps;
             this.pacing = pacing;
@@ -122,17 +138,20 @@ public final class SseWriter {
                 if (key != null) {
                     key.remove();
                 }
-                onEnd.run();
+                onEnd.accept(planEnded ? StreamEnd.planned(plan, chunksWritten, bytesWritten)
+                        : StreamEnd.clientGone(chunksWritten, bytesWritten));
             }
         }
 
         void next() {
             if (position >= steps.size()) {
+                planEnded = true;
                 sender.close();
                 return;
             }
             Step step = steps.get(position);
             if (step.disconnect()) {
+                planEnded = true;
                 IoUtils.safeClose(exchange.getConnection());
                 end();
                 return;
@@ -157,7 +176,10 @@ public final class SseWriter {
                 return;
             }
             List<ByteBuffer> batch = new ArrayList<>();
-            batch.add(steps.get(position++).frame());
+            batchChunks = 0;
+            batchBytes = 0;
+            Step head = steps.get(position++);
+            batch.add(count(head, head.frame()));
             while (position < steps.size() && batch.size() < MAX_BATCH) {
                 Step s = steps.get(position);
                 boolean immediate = !s.disconnect() && (!s.delayed() || (!first && pacing.interTokenMs() == 0));
@@ -165,14 +187,24 @@ public final class SseWriter {
                     break;
                 }
                 first = first && !s.delayed();
-                batch.add(s.frame());
+                batch.add(count(s, s.frame()));
                 position++;
             }
             sender.send(batch.toArray(new ByteBuffer[0]), this);
         }
 
+        private ByteBuffer count(Step step, ByteBuffer frame) {
+            batchChunks += step.chunk() ? 1 : 0;
+            batchBytes += frame.remaining();
+            return frame;
+        }
+
         @Override
         public void onComplete(HttpServerExchange ex, Sender s) {
+            chunksWritten += batchChunks;
+            bytesWritten += batchBytes;
+            batchChunks = 0;
+            batchBytes = 0;
             next();
         }
 

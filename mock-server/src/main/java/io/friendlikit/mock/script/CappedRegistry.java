@@ -36,18 +36,30 @@ public final class CappedRegistry<T> {
 
     /** Thrown by {@link #add} when the registry is full. */
     public static final class FullException extends IllegalStateException {
-        FullException(String noun) {
-            super("at most " + CAPACITY + " " + noun + "s may be active; DELETE some first");
+        FullException(String noun, int capacity) {
+            super("at most " + capacity + " " + noun + "s may be active; DELETE some first");
         }
     }
 
     private final String noun;
+    private final String idPrefix;
+    private final int capacity;
     private final List<Entry<T>> entries = new ArrayList<>();
     private long nextId = 1;
 
     /** @param noun names entries in ids ({@code fault-1}) and messages */
     public CappedRegistry(String noun) {
+        this(noun, "", CAPACITY);
+    }
+
+    /**
+     * @param idPrefix put before every id ({@code alice:fault-1}), so ids of several registries differ
+     * @param capacity most entries held at once
+     */
+    public CappedRegistry(String noun, String idPrefix, int capacity) {
         this.noun = noun;
+        this.idPrefix = idPrefix;
+        this.capacity = capacity;
     }
 
     /**
@@ -58,10 +70,10 @@ public final class CappedRegistry<T> {
         if (times != null && times < 1) {
             throw new IllegalArgumentException("times: must be at least 1, got " + times);
         }
-        if (entries.size() >= CAPACITY) {
-            throw new FullException(noun);
+        if (entries.size() >= capacity) {
+            throw new FullException(noun, capacity);
         }
-        Entry<T> entry = new Entry<>(noun + "-" + nextId++, value, times);
+        Entry<T> entry = new Entry<>(idPrefix + noun + "-" + nextId++, value, times);
         entries.add(entry);
         return entry;
     }
@@ -103,6 +115,23 @@ public final class CappedRegistry<T> {
             }
         }
         return Optional.empty();
+    }
+
+    /** Uses the entry with this id once (dropping it when spent) and returns its value; empty if none has it. */
+    public synchronized Optional<T> useById(String id) {
+        ListIterator<Entry<T>> it = entries.listIterator();
+        while (it.hasNext()) {
+            Entry<T> e = it.next();
+            if (e.id().equals(id)) {
+                useOnce(it, e);
+                return Optional.of(e.value());
+            }
+        }
+        return Optional.empty();
+    }
+
+    public synchronized int size() {
+        return entries.size();
     }
 
     private static <T> void useOnce(ListIterator<Entry<T>> at, Entry<T> entry) {

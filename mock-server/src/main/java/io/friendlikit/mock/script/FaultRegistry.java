@@ -10,7 +10,16 @@ import java.util.Optional;
  */
 public final class FaultRegistry {
 
-    private final CappedRegistry<Fault> rules = new CappedRegistry<>("fault");
+    private final CappedRegistry<Fault> rules;
+
+    public FaultRegistry() {
+        rules = new CappedRegistry<>("fault");
+    }
+
+    /** A registry whose ids start with {@code idPrefix} and that holds at most {@code capacity} faults. */
+    public FaultRegistry(String idPrefix, int capacity) {
+        rules = new CappedRegistry<>("fault", idPrefix, capacity);
+    }
 
     /**
      * @param times how many exchanges it applies to (at least 1), or null for every exchange until removed
@@ -22,6 +31,10 @@ public final class FaultRegistry {
 
     public List<CappedRegistry.Entry<Fault>> list() {
         return rules.list();
+    }
+
+    public int size() {
+        return rules.size();
     }
 
     public void clear() {

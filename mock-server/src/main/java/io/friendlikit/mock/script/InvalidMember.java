@@ -4,10 +4,17 @@ package io.friendlikit.mock.script;
 public final class InvalidMember extends IllegalArgumentException {
 
     private final String member;
+    private final String rule;
 
     public InvalidMember(String member, String rule) {
         super(member + ": " + rule);
         this.member = member;
+        this.rule = rule;
+    }
+
+    /** The rule broken, without the member's name. */
+    public String rule() {
+        return rule;
     }
 
     /** The member's name within its object, e.g. {@code status}. */

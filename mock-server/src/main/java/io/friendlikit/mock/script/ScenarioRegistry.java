@@ -10,7 +10,16 @@ import java.util.Optional;
 /** Scripted answers, first match wins. Thread-safe; a scenario with a count is removed once used up. */
 public final class ScenarioRegistry {
 
-    private final CappedRegistry<Scenario> scenarios = new CappedRegistry<>("scenario");
+    private final CappedRegistry<Scenario> scenarios;
+
+    public ScenarioRegistry() {
+        scenarios = new CappedRegistry<>("scenario");
+    }
+
+    /** A registry whose ids start with {@code idPrefix} and that holds at most {@code capacity} scenarios. */
+    public ScenarioRegistry(String idPrefix, int capacity) {
+        scenarios = new CappedRegistry<>("scenario", idPrefix, capacity);
+    }
 
     /**
      * @param times how many requests it answers (at least 1), or null for every matching request until removed
@@ -22,6 +31,15 @@ public final class ScenarioRegistry {
 
     public List<CappedRegistry.Entry<Scenario>> list() {
         return scenarios.list();
+    }
+
+    public int size() {
+        return scenarios.size();
+    }
+
+    /** The scenario with this id, whatever it matches, consuming one of its uses; empty if none has the id. */
+    public Optional<Scenario> byId(String id) {
+        return scenarios.useById(id);
     }
 
     public void clear() {

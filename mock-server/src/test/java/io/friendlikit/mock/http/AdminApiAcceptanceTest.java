@@ -355,7 +355,7 @@ class AdminApiAcceptanceTest {
     @Test
     void journalFiltersAreCheckedByNameAndType() {
         mock.bare().get("/__admin/journal?stauts=422").then().statusCode(400).body("error.param", equalTo("stauts"))
-                .body("message", equalTo("stauts: no such member here; known: status, path, last"));
+                .body("message", equalTo("stauts: no such member here; known: status, path, session, last"));
         mock.bare().get("/__admin/journal?status=abc").then().statusCode(400).body("error.param", equalTo("status"))
                 .body("message", containsString("status: must be an HTTP status"));
         mock.bare().get("/__admin/journal?status=99").then().statusCode(400).body("error.param", equalTo("status"));

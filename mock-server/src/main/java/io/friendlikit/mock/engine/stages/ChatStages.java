@@ -2,6 +2,8 @@ package io.friendlikit.mock.engine.stages;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.friendlikit.mock.catalog.ModelCatalog;
+import io.friendlikit.mock.admin.AdminJson;
+import io.friendlikit.mock.admin.FaultHeader;
 import io.friendlikit.mock.config.MockConfig;
 import io.friendlikit.mock.delivery.Pacing;
 import io.friendlikit.mock.engine.Exchange;
@@ -10,6 +12,7 @@ import io.friendlikit.mock.request.RequestBinder;
 import io.friendlikit.mock.generation.Generator;
 import io.friendlikit.mock.script.FaultRegistry;
 import io.friendlikit.mock.script.ScenarioRegistry;
+import io.friendlikit.mock.script.Sessions;
 
 import java.util.List;
 
@@ -23,14 +26,17 @@ public final class ChatStages {
 
     private final ObjectMapper mapper;
     private final FaultRegistry faults;
+    private final ScenarioRegistry scenarios;
     private final List<Stage> stages;
 
     public ChatStages(MockConfig config, ObjectMapper mapper, ModelCatalog catalog, FaultRegistry faults,
-                      ScenarioRegistry scenarios) {
+                      ScenarioRegistry scenarios, Sessions sessions) {
         this.mapper = mapper;
         this.faults = faults;
+        this.scenarios = scenarios;
         Generator generator = new Generator(config.seed(), config.inlineUnparsedReasoning());
         this.stages = List.of(
+                new Scope(sessions, new FaultHeader(new AdminJson(mapper))),
                 new InjectedError(),
                 new Authenticate(config),
                 new RateLimit(config.rateLimitRpm()),
@@ -38,7 +44,7 @@ public final class ChatStages {
                 new Validate(config, catalog, new RequestBinder(mapper)),
                 new ResolveModel(config.endpoints()),
                 new Budgets(generator),
-                new Generate(generator, scenarios),
+                new Generate(generator),
                 new Pace(new Pacing(config.firstTokenMs(), config.interTokenMs())),
                 new Shape(config, mapper));
     }
@@ -50,7 +56,7 @@ public final class ChatStages {
 
     /** A fresh state for one exchange. */
     public ExchangeState begin(Exchange exchange) {
-        return new ExchangeState(exchange, mapper, faults);
+        return new ExchangeState(exchange, mapper, faults, scenarios);
     }
 
     /** Runs the stages until one fails or all have run; returns what to deliver. */

@@ -11,6 +11,9 @@ import io.friendlikit.mock.errors.JsonSyntaxReason;
 import io.friendlikit.mock.generation.Generation;
 import io.friendlikit.mock.script.Fault;
 import io.friendlikit.mock.script.FaultRegistry;
+import io.friendlikit.mock.script.Scenario;
+import io.friendlikit.mock.script.ScenarioRegistry;
+import io.friendlikit.mock.script.Sessions;
 import io.friendlikit.mock.wire.ChatRequest;
 
 import java.io.IOException;
@@ -32,10 +35,19 @@ public final class ExchangeState {
     private final Exchange exchange;
     private final ObjectMapper mapper;
     private final FaultRegistry faults;
+    private final ScenarioRegistry scenarios;
     private final List<Fault> applied = new ArrayList<>();
     private ParsedBody parsed;
 
     // Filled in by the stages, in this order.
+    /** X-Mock-Session, checked; null when not given. */
+    String sessionName;
+    /** That session's registries, or null when it has none open. */
+    Sessions.Session session;
+    /** X-Mock-Fault: faults for this request alone. */
+    List<Fault> requestFaults = List.of();
+    /** X-Mock-Scenario, or null. */
+    String scenarioId;
     boolean stream;
     String modelId;
     ModelInfo model;
@@ -46,10 +58,11 @@ public final class ExchangeState {
     Pacing pacing = Pacing.NONE;
     Outcome answer;
 
-    ExchangeState(Exchange exchange, ObjectMapper mapper, FaultRegistry faults) {
+    ExchangeState(Exchange exchange, ObjectMapper mapper, FaultRegistry faults, ScenarioRegistry scenarios) {
         this.exchange = exchange;
         this.mapper = mapper;
         this.faults = faults;
+        this.scenarios = scenarios;
     }
 
     public Exchange exchange() {
@@ -106,22 +119,62 @@ public final class ExchangeState {
         return generation == null ? 0 : generation.completionTokens();
     }
 
+    /** The X-Mock-Session the request named (checked), or null. */
+    public String sessionName() {
+        return sessionName;
+    }
+
     /** The types of the faults this exchange was handed, in the order its phases ran. */
     public List<String> appliedFaults() {
         return applied.stream().map(Fault::type).toList();
     }
 
-    /** The faults of a phase this exchange has reached; they count as used by it. */
+    /**
+     * The faults of a phase this exchange has reached; they count as used by it. All scopes apply: the global
+     * faults first, then the session's, then the request's own, so where they overlap the most specific acts last
+     * and wins.
+     */
     List<Fault> faults(Fault.Phase phase) {
-        List<Fault> got = faults.take(phase);
+        List<Fault> got = new ArrayList<>(faults.take(phase));
+        if (session != null) {
+            got.addAll(session.faults().take(phase));
+        }
+        for (Fault f : requestFaults) {
+            if (f.phase() == phase) {
+                got.add(f);
+            }
+        }
         applied.addAll(got);
         return got;
     }
 
-    /** The first fault of a phase where only one can act. */
+    /**
+     * The first fault of a phase where only one can act: the request's own, else the session's, else a global
+     * one. Only the one handed out is used.
+     */
     Optional<Fault> firstFault(Fault.Phase phase) {
-        Optional<Fault> got = faults.takeFirst(phase);
+        Optional<Fault> got = requestFaults.stream().filter(f -> f.phase() == phase).findFirst();
+        if (got.isEmpty() && session != null) {
+            got = session.faults().takeFirst(phase);
+        }
+        if (got.isEmpty()) {
+            got = faults.takeFirst(phase);
+        }
         got.ifPresent(applied::add);
         return got;
+    }
+
+    /**
+     * The scenario answering this exchange, one of its uses consumed: the one X-Mock-Scenario names (whatever
+     * it matches; the session's or a global one), else the session's first match, else the first global match.
+     * Empty when X-Mock-Scenario names no active scenario.
+     */
+    Optional<Scenario> scenario() {
+        if (scenarioId != null) {
+            Optional<Scenario> named = session == null ? Optional.empty() : session.scenarios().byId(scenarioId);
+            return named.isPresent() ? named : scenarios.byId(scenarioId);
+        }
+        Optional<Scenario> matched = session == null ? Optional.empty() : session.scenarios().match(request);
+        return matched.isPresent() ? matched : scenarios.match(request);
     }
 }

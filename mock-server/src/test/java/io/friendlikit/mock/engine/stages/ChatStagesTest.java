@@ -8,6 +8,7 @@ import io.friendlikit.mock.engine.Outcome;
 import io.friendlikit.mock.script.Fault;
 import io.friendlikit.mock.script.FaultRegistry;
 import io.friendlikit.mock.script.ScenarioRegistry;
+import io.friendlikit.mock.script.Sessions;
 import io.friendlikit.mock.validation.ValidationContext;
 import org.junit.jupiter.api.Test;
 
@@ -26,8 +27,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ChatStagesTest {
 
     private final FaultRegistry faults = new FaultRegistry();
+    private final Sessions sessions = new Sessions();
     private final ChatStages stages = new ChatStages(MockConfig.defaults(), Mappers.wire(), ModelCatalog.defaults(),
-            faults, new ScenarioRegistry());
+            faults, new ScenarioRegistry(), sessions);
 
     @Test
     void theArchitectureDocumentListsTheStagesInTheirOrder() throws Exception {
@@ -61,6 +63,33 @@ class ChatStagesTest {
         Outcome third = run(Map.of("authorization", "Bearer t"), "not json");
         assertThat(third).isInstanceOfSatisfying(Outcome.Failure.class,
                 f -> assertThat(f.error().message()).startsWith("invalid JSON payload"));
+    }
+
+    @Test
+    void aBadControlHeaderIsRefusedBeforeAnInjectedError() {
+        faults.add(new Fault.HttpError(503, "down", null), 1);
+        Outcome bad = run(Map.of("x-mock-fault", "latency;firstTokenMs=-5"), "not json");
+        assertThat(bad).isInstanceOfSatisfying(Outcome.Failure.class, f -> {
+            assertThat(f.error().status()).isEqualTo(400);
+            assertThat(f.error().param()).isEqualTo("X-Mock-Fault");
+            assertThat(f.error().message()).startsWith("X-Mock-Fault: firstTokenMs: must be an integer in [0, 600000]");
+        });
+        assertThat(faults.list()).as("the global fault waits for a request that reaches its phase").hasSize(1);
+    }
+
+    @Test
+    void aSessionFaultIsUsedOnlyByThatSessionAndARequestFaultByNoRegistry() {
+        sessions.open("a").faults().add(new Fault.HttpError(429, "a's", null), 1);
+        String plain = "{\"model\":\"meta-llama-3.1-8b-instruct\",\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]}";
+        assertThat(run(Map.of("authorization", "Bearer t", "x-mock-session", "b"), plain))
+                .isInstanceOf(Outcome.Plain.class);
+        assertThat(run(Map.of("authorization", "Bearer t", "x-mock-session", "a", "x-mock-fault",
+                "http_error;status=502"), plain)).isInstanceOfSatisfying(Outcome.Failure.class,
+                f -> assertThat(f.error().status()).isEqualTo(502));
+        assertThat(sessions.find("a").orElseThrow().faults().list()).as("the request's own fault answered").hasSize(1);
+        assertThat(run(Map.of("authorization", "Bearer t", "x-mock-session", "a"), plain))
+                .isInstanceOfSatisfying(Outcome.Failure.class, f -> assertThat(f.error().status()).isEqualTo(429));
+        assertThat(sessions.find("a").orElseThrow().faults().list()).isEmpty();
     }
 
     @Test
