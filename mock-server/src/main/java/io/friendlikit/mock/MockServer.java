@@ -12,12 +12,12 @@ import io.friendlikit.mock.delivery.StreamBudget;
 import io.friendlikit.mock.engine.ChatService;
 import io.friendlikit.mock.engine.Mappers;
 import io.friendlikit.mock.errors.ErrorRenderer;
+import io.friendlikit.mock.http.HttpListener;
 import io.friendlikit.mock.http.Responses;
 import io.friendlikit.mock.http.Routes;
 import io.friendlikit.mock.script.FaultRegistry;
 import io.friendlikit.mock.script.Journal;
 import io.friendlikit.mock.script.ScenarioRegistry;
-import io.undertow.Undertow;
 
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -53,7 +53,8 @@ public final class MockServer implements Admin, AutoCloseable {
     /** Open streams together may hold a quarter of the heap in unwritten text; beyond it a stream gets 429. */
     private final StreamBudget streams = StreamBudget.quarterOfHeap();
     private final Routes routes;
-    private Undertow undertow;
+    private final ErrorRenderer errors;
+    private HttpListener listener;
     private URI baseUri;
 
     private MockServer(MockConfig config, ModelCatalog catalog, java.util.function.Consumer<String> requestLog) {
@@ -61,7 +62,8 @@ public final class MockServer implements Admin, AutoCloseable {
         this.catalog = catalog;
         this.journal = new Journal(config.journalSize(), entry -> requestLog.accept(entry.summary()));
         ObjectMapper mapper = Mappers.wire();
-        Responses responses = new Responses(new ErrorRenderer(mapper, config.errorEnvelope()));
+        this.errors = new ErrorRenderer(mapper, config.errorEnvelope());
+        Responses responses = new Responses(errors);
         ChatService chat = new ChatService(config, mapper, catalog, faults, scenarios, journal);
         this.routes = new Routes(config, mapper, catalog, chat, responses, streams, this);
     }
@@ -72,21 +74,18 @@ public final class MockServer implements Admin, AutoCloseable {
 
     /** Binds the port and starts serving; returns this. */
     public synchronized MockServer start() {
-        if (undertow != null) {
+        if (listener != null) {
             throw new IllegalStateException("already started");
         }
-        Undertow server = Undertow.builder()
-                .addHttpListener(config.port(), config.host())
-                .setHandler(routes)
-                .build();
-        server.start();
-        InetSocketAddress address = (InetSocketAddress) server.getListenerInfo().get(0).getAddress();
+        HttpListener server = HttpListener.start(config.host(), config.port(), routes, errors,
+                config.readTimeoutMs(), config.idleTimeoutMs());
+        InetSocketAddress address = server.address();
         String host = address.getAddress().isAnyLocalAddress() ? "127.0.0.1" : config.host();
         if (host.contains(":") && !host.startsWith("[")) {
             host = "[" + host + "]";
         }
         this.baseUri = URI.create("http://" + host + ":" + address.getPort());
-        this.undertow = server;
+        this.listener = server;
         return this;
     }
 
@@ -150,9 +149,9 @@ public final class MockServer implements Admin, AutoCloseable {
 
     @Override
     public synchronized void close() {
-        if (undertow != null) {
-            undertow.stop();
-            undertow = null;
+        if (listener != null) {
+            listener.close();
+            listener = null;
         }
     }
 

@@ -15,7 +15,10 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Runs one admin task over HTTP: reads the body (up to the limit), hands the task its request, writes the answer. */
+/**
+ * Runs one admin task over HTTP: checks the call ({@link AdminGuard}), reads the body (up to the limit), hands the
+ * task its request, writes the answer.
+ */
 final class AdminHandler implements HttpHandler {
 
     private final AdminTask task;
@@ -23,8 +26,13 @@ final class AdminHandler implements HttpHandler {
     private final AdminJson json;
     private final Responses responses;
     private final long maxBodyBytes;
+    private final long readTimeoutMs;
+    private final AdminGuard guard;
 
-    AdminHandler(AdminTask task, Admin admin, AdminJson json, Responses responses, long maxBodyBytes) {
+    AdminHandler(AdminTask task, Admin admin, AdminJson json, Responses responses, long maxBodyBytes,
+                 long readTimeoutMs, AdminGuard guard) {
+        this.readTimeoutMs = readTimeoutMs;
+        this.guard = guard;
         this.task = task;
         this.admin = admin;
         this.json = json;
@@ -34,13 +42,25 @@ final class AdminHandler implements HttpHandler {
 
     @Override
     public void handleRequest(HttpServerExchange exchange) {
-        exchange.dispatch(SameThreadExecutor.INSTANCE, () -> BodyReader.read(exchange, maxBodyBytes,
-                (ex, body, tooLarge) -> ex.dispatch(ex.getConnection().getWorker(), () -> run(ex, body, tooLarge))));
+        ApiError refused = guard.beforeBody(exchange);
+        if (refused != null) {
+            exchange.setPersistent(false);
+            responses.error(exchange, refused);
+            return;
+        }
+        exchange.dispatch(SameThreadExecutor.INSTANCE, () -> BodyReader.read(exchange, maxBodyBytes, readTimeoutMs,
+                (ex, body, tooLarge) -> ex.dispatch(ex.getConnection().getWorker(), () -> run(ex, body, tooLarge)),
+                responses::error));
     }
 
     private void run(HttpServerExchange ex, byte[] body, boolean tooLarge) {
         if (tooLarge) {
             responses.error(ex, ApiError.payloadTooLarge(maxBodyBytes));
+            return;
+        }
+        ApiError untyped = guard.afterBody(ex, body);
+        if (untyped != null) {
+            responses.error(ex, untyped);
             return;
         }
         AdminAnswer answer;
