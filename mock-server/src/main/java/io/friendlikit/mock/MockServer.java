@@ -97,6 +97,14 @@ public final class MockServer implements Admin, AutoCloseable {
         return baseUri;
     }
 
+    /** The address the listener is bound to: the configured host (a wildcard such as 0.0.0.0 included) and port. */
+    public InetSocketAddress boundAddress() {
+        if (listener == null) {
+            throw new IllegalStateException("not started");
+        }
+        return listener.address();
+    }
+
     /** Base URL for serverless clients: root + {@code /serverless/v1}. */
     public URI serverlessUri() {
         return URI.create(baseUri() + "/serverless/v1");
