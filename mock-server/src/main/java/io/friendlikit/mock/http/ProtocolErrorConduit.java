@@ -100,6 +100,10 @@ final class ProtocolErrorConduit extends AbstractStreamSinkConduit<StreamSinkCon
                 return -1;
             }
         }
+        byte statusClass = src.get(start + 9);
+        if (statusClass != '4' && statusClass != '5') {
+            return -1; // a success or redirect: the common case leaves after ten bytes
+        }
         int headEnd = -1;
         for (int i = start; i + 3 < end; i++) {
             if (src.get(i) == '\r' && src.get(i + 1) == '\n' && src.get(i + 2) == '\r' && src.get(i + 3) == '\n') {
