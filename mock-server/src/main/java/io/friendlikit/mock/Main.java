@@ -64,7 +64,7 @@ public final class Main {
                     + rootMessage(e));
             return 1;
         }
-        out.println("Friendli mock listening on " + server.baseUri());
+        printListening(out, server, config);
         out.println("  serverless base URL: " + server.baseUri() + "/serverless/v1   (any non-empty bearer token"
                 + (config.tokens().isEmpty() ? "" : " from " + Setting.TOKENS.flag()) + ")");
         out.println("  dedicated base URL:  " + server.baseUri() + "/dedicated/v1   endpoints: "
@@ -93,6 +93,76 @@ public final class Main {
             Thread.currentThread().interrupt();
         }
         return 0;
+    }
+
+    /**
+     * The first lines: where the mock listens. Bound to every interface, it names the wildcard and each address it can
+     * be reached at; reachable from other machines, it warns that the admin API is (and whether a token guards it).
+     */
+    private static void printListening(PrintStream out, MockServer server, MockConfig config) {
+        listeningLines(server.boundAddress(), server.baseUri(), config).forEach(out::println);
+    }
+
+    static java.util.List<String> listeningLines(java.net.InetSocketAddress bound, java.net.URI baseUri,
+                                                 MockConfig config) {
+        java.util.List<String> lines = new java.util.ArrayList<>();
+        java.net.InetAddress ip = bound.getAddress();
+        int port = bound.getPort();
+        if (ip.isAnyLocalAddress()) {
+            java.util.List<String> urls = new java.util.ArrayList<>();
+            boolean ipv6 = config.host().contains(":");
+            for (java.net.InetAddress a : interfaceAddresses(ipv6)) {
+                urls.add(url(a, port));
+            }
+            String wildcard = ipv6 ? "[" + config.host().replaceAll("^\\[|]$", "") + "]" : config.host();
+            lines.add("Friendli mock listening on http://" + wildcard + ":" + port + " (every interface: "
+                    + (urls.isEmpty() ? "none found" : String.join(", ", urls)) + ")");
+        } else {
+            lines.add("Friendli mock listening on " + baseUri);
+        }
+        if (!ip.isLoopbackAddress() && config.admin()) {
+            lines.add(config.adminToken().isEmpty()
+                    ? "  WARNING: other machines can reach this mock, and its admin API (/__admin: faults, "
+                            + "scenarios, the journal of every request) has no token; set "
+                            + Setting.ADMIN_TOKEN.flag() + " <secret> (or " + Setting.ADMIN.flag() + " false)"
+                    : "  note: other machines can reach this mock; admin calls need the X-Admin-Token of "
+                            + Setting.ADMIN_TOKEN.flag());
+            lines.add("  admin calls are answered for Host localhost, an IP address"
+                    + (config.adminHosts().isEmpty() ? "" : " or " + String.join(", ", config.adminHosts()))
+                    + " (more names: " + Setting.ADMIN_HOSTS.flag() + ")");
+        }
+        return lines;
+    }
+
+    private static java.util.List<java.net.InetAddress> interfaceAddresses(boolean withIpv6) {
+        java.util.List<java.net.InetAddress> out = new java.util.ArrayList<>();
+        try {
+            for (java.net.NetworkInterface nif : java.util.Collections.list(
+                    java.net.NetworkInterface.getNetworkInterfaces())) {
+                if (!nif.isUp()) {
+                    continue;
+                }
+                for (java.net.InetAddress a : java.util.Collections.list(nif.getInetAddresses())) {
+                    if (a instanceof java.net.Inet4Address || (withIpv6 && !a.isLinkLocalAddress())) {
+                        out.add(a);
+                    }
+                }
+            }
+        } catch (java.net.SocketException e) {
+            // no list of interfaces: the wildcard address alone is printed
+        }
+        out.sort(java.util.Comparator.comparing((java.net.InetAddress a) -> !a.isLoopbackAddress())
+                .thenComparing(a -> a instanceof java.net.Inet6Address));
+        return out;
+    }
+
+    private static String url(java.net.InetAddress a, int port) {
+        String host = a.getHostAddress();
+        int zone = host.indexOf('%');
+        if (zone >= 0) {
+            host = host.substring(0, zone);
+        }
+        return "http://" + (a instanceof java.net.Inet6Address ? "[" + host + "]" : host) + ":" + port;
     }
 
     private static String rootMessage(Throwable e) {

@@ -12,6 +12,7 @@ import io.friendlikit.mock.delivery.StreamBudget;
 import io.friendlikit.mock.engine.ChatService;
 import io.friendlikit.mock.engine.Mappers;
 import io.friendlikit.mock.errors.ErrorRenderer;
+import io.friendlikit.mock.http.HttpListener;
 import io.friendlikit.mock.http.Responses;
 import io.friendlikit.mock.http.Routes;
 import io.friendlikit.mock.metrics.MockMetrics;
@@ -19,7 +20,6 @@ import io.friendlikit.mock.script.FaultRegistry;
 import io.friendlikit.mock.script.Journal;
 import io.friendlikit.mock.script.ScenarioRegistry;
 import io.friendlikit.mock.script.Sessions;
-import io.undertow.Undertow;
 
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -58,7 +58,8 @@ public final class MockServer implements Admin, AutoCloseable {
     private final StreamBudget streams = StreamBudget.quarterOfHeap();
     private final MockMetrics metrics;
     private final Routes routes;
-    private Undertow undertow;
+    private final ErrorRenderer errors;
+    private HttpListener listener;
     private URI baseUri;
 
     private MockServer(MockConfig config, ModelCatalog catalog, java.util.function.Consumer<String> requestLog) {
@@ -68,7 +69,8 @@ public final class MockServer implements Admin, AutoCloseable {
         this.journal = requestLog == null ? new Journal(config.journalSize())
                 : new Journal(config.journalSize(), entry -> requestLog.accept(entry.summary()));
         ObjectMapper mapper = Mappers.wire();
-        Responses responses = new Responses(new ErrorRenderer(mapper, config.errorEnvelope()));
+        this.errors = new ErrorRenderer(mapper, config.errorEnvelope());
+        Responses responses = new Responses(errors);
         Set<String> models = new HashSet<>();
         catalog.all().forEach(model -> models.add(model.id()));
         models.addAll(config.endpoints());
@@ -83,21 +85,18 @@ public final class MockServer implements Admin, AutoCloseable {
 
     /** Binds the port and starts serving; returns this. */
     public synchronized MockServer start() {
-        if (undertow != null) {
+        if (listener != null) {
             throw new IllegalStateException("already started");
         }
-        Undertow server = Undertow.builder()
-                .addHttpListener(config.port(), config.host())
-                .setHandler(routes)
-                .build();
-        server.start();
-        InetSocketAddress address = (InetSocketAddress) server.getListenerInfo().get(0).getAddress();
+        HttpListener server = HttpListener.start(config.host(), config.port(), routes, errors,
+                config.readTimeoutMs(), config.idleTimeoutMs());
+        InetSocketAddress address = server.address();
         String host = address.getAddress().isAnyLocalAddress() ? "127.0.0.1" : config.host();
         if (host.contains(":") && !host.startsWith("[")) {
             host = "[" + host + "]";
         }
         this.baseUri = URI.create("http://" + host + ":" + address.getPort());
-        this.undertow = server;
+        this.listener = server;
         return this;
     }
 
@@ -107,6 +106,14 @@ public final class MockServer implements Admin, AutoCloseable {
             throw new IllegalStateException("not started");
         }
         return baseUri;
+    }
+
+    /** The address the listener is bound to: the configured host (a wildcard such as 0.0.0.0 included) and port. */
+    public InetSocketAddress boundAddress() {
+        if (listener == null) {
+            throw new IllegalStateException("not started");
+        }
+        return listener.address();
     }
 
     /** Base URL for serverless clients: root + {@code /serverless/v1}. */
@@ -184,9 +191,9 @@ public final class MockServer implements Admin, AutoCloseable {
 
     @Override
     public synchronized void close() {
-        if (undertow != null) {
-            undertow.stop();
-            undertow = null;
+        if (listener != null) {
+            listener.close();
+            listener = null;
         }
     }
 

@@ -124,6 +124,24 @@ public final class MockConfig {
         return get(Setting.UNPARSED_REASONING) == UnparsedReasoning.INLINE;
     }
 
+    public long readTimeoutMs() {
+        return get(Setting.READ_TIMEOUT_MS);
+    }
+
+    public long idleTimeoutMs() {
+        return get(Setting.IDLE_TIMEOUT_MS);
+    }
+
+    /** The token admin calls must send in {@code X-Admin-Token}; empty when none is required. */
+    public String adminToken() {
+        return get(Setting.ADMIN_TOKEN);
+    }
+
+    /** Host names the admin API answers besides localhost and IP addresses. */
+    public Set<String> adminHosts() {
+        return get(Setting.ADMIN_HOSTS);
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof MockConfig other && values.equals(other.values);

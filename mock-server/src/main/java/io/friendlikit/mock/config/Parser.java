@@ -183,6 +183,13 @@ public final class Parser<T> {
                         "must be '*' or an origin like http://localhost:5173 (scheme://host[:port], no path)");
     }
 
+    /** Empty, or a token: visible ASCII, no spaces or control characters. */
+    static Parser<String> token() {
+        return of("empty, or visible ASCII without spaces", text -> text, (String v) -> v)
+                .allowing(v -> v.chars().allMatch(c -> c > 0x20 && c < 0x7f),
+                        "must be visible ASCII characters without spaces");
+    }
+
     /** Empty, or the path of a readable file. */
     static Parser<String> readableFile() {
         return of("empty, or the path of a readable file", text -> text, (String v) -> v)

@@ -70,6 +70,17 @@ public final class Setting<T> {
             Parser.oneOf(UsageChunk.class),
             "'requested': usage chunk only with stream_options.include_usage; 'always': in every stream");
 
+    public static final Setting<Long> READ_TIMEOUT_MS = new Setting<>("read-timeout-ms", "30000",
+            Parser.longs(100, 3_600_000),
+            "longest wait for the rest of a request once it has begun: a body that stalls gets 408, a head the "
+                    + "connection closed");
+    public static final Setting<Long> IDLE_TIMEOUT_MS = new Setting<>("idle-timeout-ms", "60000",
+            Parser.longs(100, 3_600_000), "an open connection that starts no request for this long is closed");
+    public static final Setting<String> ADMIN_TOKEN = new Setting<>("admin-token", "", Parser.token(),
+            "when set, every admin call must send 'X-Admin-Token: <token>' (else 401); empty: no token");
+    public static final Setting<Set<String>> ADMIN_HOSTS = new Setting<>("admin-hosts", "", Parser.list(),
+            "host names the admin API answers besides localhost and IP addresses (other Host headers get 403)");
+
     private final String name;
     private final String defaultText;
     private final Parser<T> parser;

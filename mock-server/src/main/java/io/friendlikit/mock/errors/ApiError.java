@@ -47,6 +47,55 @@ public record ApiError(int status, String type, String message, String param, St
         return malformedJson(JsonSyntaxReason.of(e));
     }
 
+    /**
+     * A request the mock refuses at the HTTP level (framing, duplicate headers), before reading it as a chat request;
+     * {@code param} names the header at fault. The connection is closed after the answer.
+     */
+    public static ApiError badRequest(String param, String message) {
+        return new ApiError(400, "invalid_request_error", message, param, "bad_request", List.of(), null, null);
+    }
+
+    /**
+     * A request the HTTP layer could not parse at all (request line, header syntax, a head over the size limit);
+     * {@code status} and {@code reason} are what the HTTP server answered.
+     */
+    public static ApiError malformedHttp(int status, String reason) {
+        String what = reason == null || reason.isBlank() || reason.equalsIgnoreCase("Bad Request")
+                ? "the request line or a header is not valid HTTP/1.1 (RFC 9112), or the head is too large"
+                : reason;
+        String type = status >= 500 ? "server_error" : "invalid_request_error";
+        return new ApiError(status, type, "malformed HTTP request: " + what, null,
+                status >= 500 ? "internal_error" : "bad_request", List.of(), null, null);
+    }
+
+    /** The body stopped arriving: nothing came for {@code timeoutMs} before the request was complete. */
+    public static ApiError requestTimeout(long timeoutMs) {
+        return new ApiError(408, "invalid_request_error", "the request body did not arrive: no data for "
+                + timeoutMs + " ms before it was complete (e.g. a Content-Length larger than the body sent)", null,
+                "request_timeout", List.of(), null, null);
+    }
+
+    /** Admin API: the Host header (or the Origin of a browser page) names a host the admin API does not answer. */
+    public static ApiError adminHostRefused(String header, String value) {
+        return new ApiError(403, "permission_error", "the admin API answers only localhost, IP addresses and "
+                + "--admin-hosts; " + header + " '" + value + "' is none of them", header, "admin_host_refused",
+                List.of(), null, null);
+    }
+
+    /** Admin API: {@code --admin-token} is set and the call did not send it. */
+    public static ApiError adminTokenRequired(boolean sent) {
+        return new ApiError(401, "authentication_error", (sent ? "wrong" : "missing")
+                + " X-Admin-Token header: this mock requires its --admin-token on every admin call", "X-Admin-Token",
+                "invalid_admin_token", List.of(), null, null);
+    }
+
+    /** Admin API: a body (or a declared Content-Type) that is not {@code application/json}. */
+    public static ApiError adminNotJson(String contentType) {
+        return new ApiError(415, "invalid_request_error", "admin requests with a body must be sent as "
+                + "'Content-Type: application/json', got " + (contentType == null ? "no Content-Type"
+                        : "'" + contentType + "'"), "Content-Type", "unsupported_media_type", List.of(), null, null);
+    }
+
     public static ApiError unauthorized(String reason) {
         return new ApiError(401, "authentication_error", reason, null, "invalid_api_key", List.of(), null, null);
     }

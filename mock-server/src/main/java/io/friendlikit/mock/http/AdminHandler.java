@@ -19,7 +19,10 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
-/** Runs one admin task over HTTP: reads the body (up to the limit), hands the task its request, writes the answer. */
+/**
+ * Runs one admin task over HTTP: checks the call ({@link AdminGuard}), reads the body (up to the limit), hands the
+ * task its request, writes the answer.
+ */
 final class AdminHandler implements HttpHandler {
 
     private final AdminTask task;
@@ -29,8 +32,13 @@ final class AdminHandler implements HttpHandler {
     private final AdminJson json;
     private final Responses responses;
     private final long maxBodyBytes;
+    private final long readTimeoutMs;
+    private final AdminGuard guard;
 
-    AdminHandler(AdminTask task, String path, Admin admin, AdminJson json, Responses responses, long maxBodyBytes) {
+    AdminHandler(AdminTask task, String path, Admin admin, AdminJson json, Responses responses, long maxBodyBytes,
+                 long readTimeoutMs, AdminGuard guard) {
+        this.readTimeoutMs = readTimeoutMs;
+        this.guard = guard;
         this.task = task;
         this.namePrefix = path.endsWith("/" + AdminRoutes.NAME)
                 ? path.substring(0, path.length() - AdminRoutes.NAME.length()) : null;
@@ -42,13 +50,25 @@ final class AdminHandler implements HttpHandler {
 
     @Override
     public void handleRequest(HttpServerExchange exchange) {
-        exchange.dispatch(SameThreadExecutor.INSTANCE, () -> BodyReader.read(exchange, maxBodyBytes,
-                (ex, body, tooLarge) -> ex.dispatch(ex.getConnection().getWorker(), () -> run(ex, body, tooLarge))));
+        ApiError refused = guard.beforeBody(exchange);
+        if (refused != null) {
+            exchange.setPersistent(false);
+            responses.error(exchange, refused);
+            return;
+        }
+        exchange.dispatch(SameThreadExecutor.INSTANCE, () -> BodyReader.read(exchange, maxBodyBytes, readTimeoutMs,
+                (ex, body, tooLarge) -> ex.dispatch(ex.getConnection().getWorker(), () -> run(ex, body, tooLarge)),
+                responses::error));
     }
 
     private void run(HttpServerExchange ex, byte[] body, boolean tooLarge) {
         if (tooLarge) {
             responses.error(ex, ApiError.payloadTooLarge(maxBodyBytes));
+            return;
+        }
+        ApiError untyped = guard.afterBody(ex, body);
+        if (untyped != null) {
+            responses.error(ex, untyped);
             return;
         }
         AdminAnswer answer;

@@ -24,9 +24,11 @@ final class ChatHandler implements HttpHandler {
     private final Responses responses;
     private final Responder responder;
     private final long maxBodyBytes;
+    private final long readTimeoutMs;
 
     ChatHandler(ValidationContext.Flavour flavour, ChatService service, Responses responses, Responder responder,
-                long maxBodyBytes) {
+                long maxBodyBytes, long readTimeoutMs) {
+        this.readTimeoutMs = readTimeoutMs;
         this.flavour = flavour;
         this.service = service;
         this.responses = responses;
@@ -40,8 +42,8 @@ final class ChatHandler implements HttpHandler {
         // Both steps are dispatched, so Undertow does not end the exchange when a call returns: the answer is
         // written later from a worker thread, and a stream may take a while.
         exchange.dispatch(SameThreadExecutor.INSTANCE, () -> BodyReader.read(exchange, maxBodyBytes,
-                (ex, body, tooLarge) -> ex.dispatch(ex.getConnection().getWorker(),
-                        () -> process(ex, body, tooLarge, arrived))));
+                readTimeoutMs, (ex, body, tooLarge) -> ex.dispatch(ex.getConnection().getWorker(),
+                        () -> process(ex, body, tooLarge, arrived)), responses::error));
     }
 
     private void process(HttpServerExchange ex, byte[] body, boolean tooLarge, long arrived) {

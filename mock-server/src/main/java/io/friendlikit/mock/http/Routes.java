@@ -22,8 +22,10 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Every route of the mock in one table (the admin operations are listed in {@link AdminRoutes}). Unknown paths
- * answer 404 and known paths with another method 405, both with the JSON error envelope.
+ * Every route of the mock in one table (the admin operations are listed in {@link AdminRoutes}). A request whose
+ * framing is ambiguous is refused first ({@link FramingRules}). Unknown paths answer 404 and known paths with another
+ * method 405, both with the JSON error envelope. CORS (when configured) applies to the API routes, never to
+ * {@code /__admin}.
  */
 public final class Routes implements HttpHandler {
 
@@ -48,21 +50,24 @@ public final class Routes implements HttpHandler {
         Responder responder = new Responder(responses, streams, observer);
         this.corsOrigin = config.corsOrigin();
         long limit = config.maxBodyBytes();
+        long readTimeout = config.readTimeoutMs();
         List<Route> routes = new ArrayList<>(List.of(
                 new Route("POST", "/serverless/v1/chat/completions", "chat completions, serverless (bearer auth)",
-                        new ChatHandler(Flavour.SERVERLESS, chat, responses, responder, limit)),
+                        new ChatHandler(Flavour.SERVERLESS, chat, responses, responder, limit, readTimeout)),
                 new Route("POST", "/dedicated/v1/chat/completions",
                         "chat completions, dedicated endpoints (model = endpoint id)",
-                        new ChatHandler(Flavour.DEDICATED, chat, responses, responder, limit)),
+                        new ChatHandler(Flavour.DEDICATED, chat, responses, responder, limit, readTimeout)),
                 new Route("POST", "/v1/chat/completions", "chat completions, Friendli Container flavour (no auth)",
-                        new ChatHandler(Flavour.CONTAINER, chat, responses, responder, limit)),
+                        new ChatHandler(Flavour.CONTAINER, chat, responses, responder, limit, readTimeout)),
                 new Route("GET", "/serverless/v1/models", "the model catalogue",
                         new ModelsHandler(mapper, catalog, responses))));
         if (config.admin()) {
             AdminJson json = new AdminJson(mapper);
+            AdminGuard guard = new AdminGuard(config);
             for (AdminRoutes.Route r : AdminRoutes.TABLE) {
                 routes.add(new Route(r.method(), AdminRoutes.ROOT + r.path(), r.purpose(),
-                        new AdminHandler(r.task(), AdminRoutes.ROOT + r.path(), admin, json, responses, limit)));
+                        new AdminHandler(r.task(), AdminRoutes.ROOT + r.path(), admin, json, responses, limit,
+                                readTimeout, guard)));
             }
         }
         this.table = List.copyOf(routes);
@@ -95,13 +100,20 @@ public final class Routes implements HttpHandler {
 
     @Override
     public void handleRequest(HttpServerExchange exchange) throws Exception {
+        ApiError badFraming = FramingRules.check(exchange);
+        if (badFraming != null) {
+            exchange.setPersistent(false);
+            responses.error(exchange, badFraming);
+            return;
+        }
         String path = exchange.getRequestPath();
         String method = exchange.getRequestMethod().toString();
         Map<String, Route> methods = byPath.get(path);
         if (methods == null) {
             methods = byPath.get(named(path));
         }
-        boolean cors = corsOrigin != null && !corsOrigin.isEmpty();
+        boolean admin = path.equals(AdminRoutes.ROOT) || path.startsWith(AdminRoutes.ROOT + "/");
+        boolean cors = corsOrigin != null && !corsOrigin.isEmpty() && !admin;
         if (cors) {
             exchange.getResponseHeaders().put(HttpString.tryFromString("Access-Control-Allow-Origin"), corsOrigin);
             exchange.getResponseHeaders().put(HttpString.tryFromString("Access-Control-Expose-Headers"),

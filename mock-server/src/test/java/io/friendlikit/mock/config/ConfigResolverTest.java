@@ -54,6 +54,11 @@ class ConfigResolverTest {
         SAMPLES.put(Setting.CORS_ORIGIN, new Sample("http://localhost:5173", MockConfig::corsOrigin, "http://localhost:5173", "localhost:5173/app"));
         SAMPLES.put(Setting.LOG_REQUESTS, new Sample("false", MockConfig::logRequests, false, "loud"));
         SAMPLES.put(Setting.MODELS_FILE, new Sample("pom.xml", MockConfig::modelsFile, "pom.xml", "no/such/file.json"));
+        SAMPLES.put(Setting.READ_TIMEOUT_MS, new Sample("1500", MockConfig::readTimeoutMs, 1500L, "99"));
+        SAMPLES.put(Setting.IDLE_TIMEOUT_MS, new Sample("2500", MockConfig::idleTimeoutMs, 2500L, "soon"));
+        SAMPLES.put(Setting.ADMIN_TOKEN, new Sample("s3cret", MockConfig::adminToken, "s3cret", "two words"));
+        SAMPLES.put(Setting.ADMIN_HOSTS, new Sample("mock.lan, ci.internal", MockConfig::adminHosts,
+                Set.of("mock.lan", "ci.internal"), null));
     }
 
     private static final Function<String, String> NONE = key -> null;

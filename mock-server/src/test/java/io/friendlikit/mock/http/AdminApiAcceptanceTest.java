@@ -44,7 +44,7 @@ class AdminApiAcceptanceTest {
 
     @BeforeEach
     void reset() {
-        mock.bare().post("/__admin/reset").then().statusCode(204);
+        mock.bare().contentType("application/json").post("/__admin/reset").then().statusCode(204);
     }
 
     private void fault(String json) {
@@ -338,7 +338,7 @@ class AdminApiAcceptanceTest {
                     .body("message", equalTo("all: no such member here; known: none"));
             mock.bare().contentType("application/json").body("{}").request(op[0], "/__admin" + op[1])
                     .then().statusCode(204);
-            mock.bare().request(op[0], "/__admin" + op[1]).then().statusCode(204);
+            mock.bare().contentType("application/json").request(op[0], "/__admin" + op[1]).then().statusCode(204);
         }
     }
 
@@ -371,7 +371,7 @@ class AdminApiAcceptanceTest {
                     .body("error.param", equalTo("type"))
                     .body("message", equalTo("type: no such member here; known: none"));
         }
-        mock.bare().post("/__admin/reset?all=true").then().statusCode(400).body("error.param", equalTo("all"));
+        mock.bare().contentType("application/json").post("/__admin/reset?all=true").then().statusCode(400).body("error.param", equalTo("all"));
         post("/faults?times=2", "{\"type\":\"drop_done\"}").statusCode(400).body("error.param", equalTo("times"));
         mock.bare().get("/__admin/faults").then().body("faults", hasSize(0));
     }

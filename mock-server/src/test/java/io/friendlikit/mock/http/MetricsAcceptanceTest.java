@@ -54,7 +54,7 @@ class MetricsAcceptanceTest {
 
     @BeforeEach
     void reset() {
-        mock.bare().post("/__admin/reset").then().statusCode(204);
+        mock.bare().contentType("application/json").post("/__admin/reset").then().statusCode(204);
     }
 
     private String scrape() {
@@ -186,7 +186,7 @@ class MetricsAcceptanceTest {
         double counted = metrics.count(MockMetrics.REQUESTS);
         assertThat(counted).isPositive();
 
-        mock.bare().post("/__admin/reset").then().statusCode(204);
+        mock.bare().contentType("application/json").post("/__admin/reset").then().statusCode(204);
 
         assertThat(metrics.count(MockMetrics.REQUESTS)).isEqualTo(counted);
         mock.bare().get("/__admin/journal").then().body("entries.size()", equalTo(0));

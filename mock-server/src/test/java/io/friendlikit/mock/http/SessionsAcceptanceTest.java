@@ -58,7 +58,7 @@ class SessionsAcceptanceTest {
 
     @BeforeEach
     void reset() {
-        mock.bare().post("/__admin/reset").then().statusCode(204);
+        mock.bare().contentType("application/json").post("/__admin/reset").then().statusCode(204);
     }
 
     private void post(String path, String session, String json) {
@@ -261,7 +261,7 @@ class SessionsAcceptanceTest {
                 .body("faults", hasSize(1)).body("faults[0].times", equalTo(2));
 
         mock.authed().header(SESSION, "alice").body(body("")).post(CHAT).then().statusCode(200);
-        mock.bare().header(SESSION, "alice").post("/__admin/reset").then().statusCode(204);
+        mock.bare().contentType("application/json").header(SESSION, "alice").post("/__admin/reset").then().statusCode(204);
         mock.bare().get("/__admin/sessions").then().body("sessions", hasSize(1))
                 .body("sessions[0].name", equalTo("bob"));
         mock.bare().get("/__admin/journal?session=alice").then().body("entries", hasSize(0));
@@ -274,7 +274,7 @@ class SessionsAcceptanceTest {
         mock.bare().delete("/__admin/sessions/bad%20name").then().statusCode(400).body("error.param", equalTo("name"));
 
         post("/__admin/faults", "carol", "{\"type\":\"drop_done\"}");
-        mock.bare().post("/__admin/reset").then().statusCode(204);
+        mock.bare().contentType("application/json").post("/__admin/reset").then().statusCode(204);
         mock.bare().get("/__admin/sessions").then().body("sessions", hasSize(0));
     }
 

@@ -7,8 +7,9 @@ import io.friendlikit.mock.validation.ValidationContext;
 import java.util.Map;
 
 /**
- * A bearer token (one of the accepted tokens when the mock has a list) and, when the mock has a list of teams,
- * a known {@code X-Friendli-Team}. The container flavour takes no auth.
+ * A bearer token (non-empty, without blank or control characters, and one of the accepted tokens when the mock has
+ * a list) and, when the mock has a list of teams, a known {@code X-Friendli-Team}. The container flavour takes no
+ * auth.
  */
 final class Authenticate implements Stage {
 
@@ -46,6 +47,10 @@ final class Authenticate implements Stage {
         if (token.isEmpty()) {
             return Verdict.fail(ApiError.unauthorized("the bearer token is empty; " + HOW));
         }
+        if (token.chars().anyMatch(Authenticate::blankOrControl)) {
+            return Verdict.fail(ApiError.unauthorized(
+                    "the bearer token must not contain spaces, other blank or control characters; " + HOW));
+        }
         if (!config.tokens().isEmpty() && !config.tokens().contains(token)) {
             return Verdict.fail(ApiError.unauthorized("invalid token: it is not one of the mock's accepted tokens"));
         }
@@ -54,5 +59,10 @@ final class Authenticate implements Stage {
             return Verdict.fail(ApiError.forbiddenTeam(team));
         }
         return Verdict.CONTINUE;
+    }
+
+    /** Any kind of space (the no-break space too) or a control character. */
+    private static boolean blankOrControl(int c) {
+        return Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.isISOControl(c);
     }
 }
