@@ -8,6 +8,7 @@ import io.friendlikit.mock.delivery.Pacing;
 import io.friendlikit.mock.engine.Exchange;
 import io.friendlikit.mock.engine.Outcome;
 import io.friendlikit.mock.errors.JsonSyntaxReason;
+import io.friendlikit.mock.generation.CannedReply;
 import io.friendlikit.mock.generation.Generation;
 import io.friendlikit.mock.script.Fault;
 import io.friendlikit.mock.script.FaultRegistry;
@@ -33,6 +34,7 @@ public final class ExchangeState {
     private final ObjectMapper mapper;
     private final FaultRegistry faults;
     private final List<Fault> applied = new ArrayList<>();
+    private final List<Fault> scripted = new ArrayList<>();
     private ParsedBody parsed;
 
     // Filled in by the stages, in this order.
@@ -43,6 +45,8 @@ public final class ExchangeState {
     int promptTokens;
     int budget;
     Generation generation;
+    /** Token counts a scenario's reply reports instead of the counted ones, or null. */
+    CannedReply.ReportedUsage reportedUsage;
     Pacing pacing = Pacing.NONE;
     Outcome answer;
 
@@ -96,11 +100,24 @@ public final class ExchangeState {
         return applied.stream().map(Fault::type).toList();
     }
 
-    /** The faults of a phase this exchange has reached; they count as used by it. */
+    /**
+     * The faults of a phase this exchange has reached; they count as used by it. Faults of the scenario that
+     * answers come after the registered ones.
+     */
     List<Fault> faults(Fault.Phase phase) {
-        List<Fault> got = faults.take(phase);
+        List<Fault> got = new ArrayList<>(faults.take(phase));
+        for (Fault f : scripted) {
+            if (f.phase() == phase) {
+                got.add(f);
+            }
+        }
         applied.addAll(got);
         return got;
+    }
+
+    /** Faults a matching scenario applies to this exchange alone. */
+    void scripted(List<Fault> faults) {
+        scripted.addAll(faults);
     }
 
     /** The first fault of a phase where only one can act. */
