@@ -70,14 +70,26 @@ public final class Setting<T> {
             Parser.oneOf(UsageChunk.class),
             "'requested': usage chunk only with stream_options.include_usage; 'always': in every stream");
 
+    public static final Setting<Set<String>> FIXTURES = new Setting<>("fixtures", "", Parser.directories(),
+            "directories of scenario files (*.json) loaded at start and reloaded when they change; repeatable, or "
+                    + "comma-separated", true);
+    public static final Setting<Boolean> FIXTURES_LENIENT = new Setting<>("fixtures-lenient", "false", Parser.bool(),
+            "true: a fixture file that does not load is skipped with a warning; false: it stops the start");
+
     private final String name;
+    private final boolean repeatable;
     private final String defaultText;
     private final Parser<T> parser;
     private final String description;
     private final T defaultValue;
 
     private Setting(String name, String defaultText, Parser<T> parser, String description) {
+        this(name, defaultText, parser, description, false);
+    }
+
+    private Setting(String name, String defaultText, Parser<T> parser, String description, boolean repeatable) {
         this.name = name;
+        this.repeatable = repeatable;
         this.defaultText = defaultText;
         this.parser = parser;
         this.description = description;
@@ -98,6 +110,11 @@ public final class Setting<T> {
     /** The name the other names derive from, e.g. {@code max-body-bytes}. */
     public String name() {
         return name;
+    }
+
+    /** Whether the flag may be given several times; the values are joined with commas. */
+    public boolean repeatable() {
+        return repeatable;
     }
 
     /** Command-line flag, e.g. {@code --port}. */
