@@ -270,19 +270,18 @@ public final class FixtureFiles implements AutoCloseable {
         List<Integer> times = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
             String prefix = at.get(i);
+            if (!items.get(i).isObject()) {
+                return failed(file, pointer(prefix), "must be an object (a scenario), got "
+                        + AdminJson.describe(items.get(i)));
+            }
             try {
-                if (!items.get(i).isObject()) {
-                    throw new InvalidMember(prefix, "must be an object (a scenario), got "
-                            + AdminJson.describe(items.get(i)));
-                }
                 ScenarioJson.Definition d = json.bind(items.get(i), ScenarioJson.Definition.class, prefix);
                 scenarios.add(d.scenario(json.tree(d.withoutTimes()), file.toString()));
                 times.add(Times.of(d.times()));
             } catch (AdminProblem e) {
                 return failed(file, pointer(e.error().param()), rule(e.error().param(), e.error().message()));
             } catch (InvalidMember e) {
-                String member = prefix.isEmpty() ? e.member() : e.member().isEmpty() ? prefix
-                        : prefix + "." + e.member();
+                String member = prefix.isEmpty() ? e.member() : prefix + "." + e.member();
                 return failed(file, pointer(member), rule(e.member(), e.getMessage()));
             }
         }
