@@ -54,6 +54,9 @@ class ConfigResolverTest {
         SAMPLES.put(Setting.CORS_ORIGIN, new Sample("http://localhost:5173", MockConfig::corsOrigin, "http://localhost:5173", "localhost:5173/app"));
         SAMPLES.put(Setting.LOG_REQUESTS, new Sample("false", MockConfig::logRequests, false, "loud"));
         SAMPLES.put(Setting.MODELS_FILE, new Sample("pom.xml", MockConfig::modelsFile, "pom.xml", "no/such/file.json"));
+        SAMPLES.put(Setting.FIXTURES, new Sample("src,src/main", MockConfig::fixtures, Set.of("src", "src/main"),
+                "no/such/dir"));
+        SAMPLES.put(Setting.FIXTURES_LENIENT, new Sample("true", MockConfig::fixturesLenient, true, "perhaps"));
     }
 
     private static final Function<String, String> NONE = key -> null;
