@@ -57,10 +57,10 @@ Feature: Scripted answers: the mock answers what a test tells it to, when the re
 
   @SCN-06
   Scenario: A scenario for other requests leaves this one to the generator
-    Given the mock answers with the text "for the pirate" when a system message contains "pirate"
-    And the mock answers with the text "for the stream" when the request is streamed
+    Given the mock answers with the text "SCRIPTED-FOR-PIRATES" when a system message contains "pirate"
+    And the mock answers with the text "SCRIPTED-FOR-STREAMS" when the request is streamed
     When the request is sent
-    Then no choice's content contains "for the"
+    Then no choice's content contains "SCRIPTED-FOR"
 
   @SCN-07
   Scenario: Of several matching scenarios the one of highest priority answers
