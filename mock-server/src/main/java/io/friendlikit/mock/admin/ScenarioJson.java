@@ -2,6 +2,7 @@ package io.friendlikit.mock.admin;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.friendlikit.mock.errors.ApiError;
@@ -271,6 +272,12 @@ public final class ScenarioJson {
             if (!pointer.isEmpty() && !pointer.startsWith("/")) {
                 throw new InvalidMember(at + ".pointer", "a JSON Pointer starts with '/', got '" + pointer + "'");
             }
+            JsonPointer compiled;
+            try {
+                compiled = JsonPointer.compile(pointer);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidMember(at + ".pointer", "not a JSON Pointer (RFC 6901): " + e.getMessage());
+            }
             int given = (equals != null ? 1 : 0) + (regex != null ? 1 : 0) + (exists != null ? 1 : 0);
             if (given != 1) {
                 throw new InvalidMember(at + ".equals", "give exactly one of equals, regex, exists; got " + given);
@@ -280,7 +287,7 @@ public final class ScenarioJson {
             }
             TextRule rule = regex == null ? null
                     : TextRule.matching(at + ".regex", regex, Boolean.TRUE.equals(ignoreCase));
-            return new Condition.Pointer(pointer, equals, rule, exists);
+            return new Condition.Pointer(compiled, equals, rule, exists);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.friendlikit.mock.script;
 
+import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.friendlikit.mock.wire.ChatMessage;
 
@@ -70,7 +71,7 @@ public sealed interface Condition {
      * A JSON Pointer into the body: the value there equals {@code equals}, or is a string matching {@code rule},
      * or exists (or not, with {@code exists} false). Exactly one of the three is set.
      */
-    record Pointer(String pointer, JsonNode equals, TextRule rule, Boolean exists) implements Condition {
+    record Pointer(JsonPointer pointer, JsonNode equals, TextRule rule, Boolean exists) implements Condition {
         public boolean test(RequestView request) {
             JsonNode at = request.body() == null ? null : request.body().at(pointer);
             boolean present = at != null && !at.isMissingNode();
