@@ -41,9 +41,11 @@ public final class Main {
             err.println("friendli-mock: " + e.getMessage());
             return 2;
         }
+        // lines logged while building (fixture loads) wait until the first line, the base URL, is out
+        Console console = new Console(out);
         MockServer server;
         try {
-            MockServer.Builder builder = MockServer.builder().config(config);
+            MockServer.Builder builder = MockServer.builder().config(config).log(console::print);
             if (config.logRequests()) {
                 builder.requestLog(line -> {
                     synchronized (out) {
@@ -76,6 +78,7 @@ public final class Main {
             out.printf("  %-6s %-34s %s%n", r.method(), r.path(), r.purpose());
         }
         out.flush();
+        console.open();
         if (!block) {
             Runtime.getRuntime().addShutdownHook(new Thread(server::close));
             return 0;
@@ -163,6 +166,34 @@ public final class Main {
             host = host.substring(0, zone);
         }
         return "http://" + (a instanceof java.net.Inet6Address ? "[" + host + "]" : host) + ":" + port;
+    }
+
+    /** Prints whole lines to standard output; holds them back until {@link #open()}. */
+    private static final class Console {
+        private final PrintStream out;
+        private final java.util.List<String> held = new java.util.ArrayList<>();
+        private boolean open;
+
+        Console(PrintStream out) {
+            this.out = out;
+        }
+
+        synchronized void print(String line) {
+            if (!open) {
+                held.add(line);
+                return;
+            }
+            synchronized (out) {
+                out.println(line);
+                out.flush();
+            }
+        }
+
+        synchronized void open() {
+            open = true;
+            held.forEach(this::print);
+            held.clear();
+        }
     }
 
     private static String rootMessage(Throwable e) {

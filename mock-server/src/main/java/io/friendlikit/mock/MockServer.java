@@ -2,6 +2,8 @@ package io.friendlikit.mock;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.friendlikit.mock.admin.Admin;
+import io.friendlikit.mock.admin.AdminJson;
+import io.friendlikit.mock.admin.FixtureFiles;
 import io.friendlikit.mock.catalog.ModelCatalog;
 import io.friendlikit.mock.config.ConfigException;
 import io.friendlikit.mock.config.ErrorEnvelope;
@@ -23,6 +25,7 @@ import io.friendlikit.mock.script.Sessions;
 
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashSet;
 import java.util.List;
@@ -59,16 +62,30 @@ public final class MockServer implements Admin, AutoCloseable {
     private final MockMetrics metrics;
     private final Routes routes;
     private final ErrorRenderer errors;
+    private final FixtureFiles fixtureFiles;
+    private final long fixturesPollMs;
     private HttpListener listener;
     private URI baseUri;
 
-    private MockServer(MockConfig config, ModelCatalog catalog, java.util.function.Consumer<String> requestLog) {
+    private MockServer(MockConfig config, ModelCatalog catalog, java.util.function.Consumer<String> requestLog,
+                       Consumer<String> log, long fixturesPollMs) {
         this.config = config;
         this.catalog = catalog;
         // Without a request log, no summary line is built per request.
         this.journal = requestLog == null ? new Journal(config.journalSize())
                 : new Journal(config.journalSize(), entry -> requestLog.accept(entry.summary()));
         ObjectMapper mapper = Mappers.wire();
+        this.fixturesPollMs = fixturesPollMs;
+        this.fixtureFiles = new FixtureFiles(config.fixtures().stream().map(Path::of).toList(),
+                config.fixturesLenient(), scenarios, new AdminJson(mapper), log);
+        if (!config.fixtures().isEmpty()) {
+            try {
+                fixtureFiles.load();
+            } catch (FixtureFiles.FixtureException e) {
+                throw new ConfigException(Setting.FIXTURES.flag() + ": " + e.getMessage()
+                        + " (" + Setting.FIXTURES_LENIENT.flag() + " true skips such files)");
+            }
+        }
         this.errors = new ErrorRenderer(mapper, config.errorEnvelope());
         Responses responses = new Responses(errors);
         Set<String> models = new HashSet<>();
@@ -97,6 +114,9 @@ public final class MockServer implements Admin, AutoCloseable {
         }
         this.baseUri = URI.create("http://" + host + ":" + address.getPort());
         this.listener = server;
+        if (fixturesPollMs > 0) {
+            fixtureFiles.watch(fixturesPollMs);
+        }
         return this;
     }
 
@@ -189,8 +209,17 @@ public final class MockServer implements Admin, AutoCloseable {
         journal.clear();
     }
 
+    /**
+     * Reloads the fixture files now if any was added, changed or removed (the server also looks by itself, every
+     * {@link Builder#fixturesPollMs(long) poll interval}); returns whether anything changed.
+     */
+    public boolean reloadFixtures() {
+        return fixtureFiles.reloadIfChanged();
+    }
+
     @Override
     public synchronized void close() {
+        fixtureFiles.close();
         if (listener != null) {
             listener.close();
             listener = null;
@@ -206,7 +235,9 @@ public final class MockServer implements Admin, AutoCloseable {
     public static final class Builder {
         private MockConfig.Builder config = new MockConfig.Builder();
         private ModelCatalog catalog;
-        private java.util.function.Consumer<String> requestLog;
+        private java.util.function.Consumer<String> requestLog = line -> { };
+        private Consumer<String> log = line -> { };
+        private long fixturesPollMs = 1000;
 
         private Builder() {
         }
@@ -294,6 +325,34 @@ public final class MockServer implements Admin, AutoCloseable {
             return this;
         }
 
+        /**
+         * Scenario directories ({@link Setting#FIXTURES}): every {@code *.json} below them is loaded when the
+         * server is built (a file that does not load is a {@link ConfigException} naming the file, the JSON
+         * Pointer and the rule, unless {@link Setting#FIXTURES_LENIENT}), and reloaded when it changes.
+         */
+        public Builder fixtures(Path... directories) {
+            java.util.Set<String> dirs = new java.util.LinkedHashSet<>();
+            for (Path d : directories) {
+                dirs.add(d.toString());
+            }
+            return set(Setting.FIXTURES, dirs);
+        }
+
+        /** How often the fixture directories are looked at for changes; 0 switches hot reload off. */
+        public Builder fixturesPollMs(long intervalMs) {
+            if (intervalMs < 0) {
+                throw new IllegalArgumentException("fixturesPollMs: must be >= 0, got " + intervalMs);
+            }
+            this.fixturesPollMs = intervalMs;
+            return this;
+        }
+
+        /** Receives the server's own messages (fixture loads and reloads); silent by default. */
+        public Builder log(Consumer<String> sink) {
+            this.log = sink;
+            return this;
+        }
+
         public Builder catalog(ModelCatalog catalog) {
             this.catalog = catalog;
             return this;
@@ -302,7 +361,8 @@ public final class MockServer implements Admin, AutoCloseable {
         /** Builds the server; the catalogue is the one given, else the models file of the config, else built in. */
         public MockServer build() {
             MockConfig built = config.build();
-            return new MockServer(built, catalog != null ? catalog : catalogOf(built), requestLog);
+            return new MockServer(built, catalog != null ? catalog : catalogOf(built), requestLog, log,
+                    fixturesPollMs);
         }
 
         private static ModelCatalog catalogOf(MockConfig config) {

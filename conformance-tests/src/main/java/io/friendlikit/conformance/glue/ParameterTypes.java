@@ -14,6 +14,12 @@ public final class ParameterTypes {
         return Json.parse(text);
     }
 
+    /** The conditions of a mock scenario: phrases joined by "and" (see {@link ScenarioPhrases}). */
+    @ParameterType(name = "conditions", value = ".+")
+    public com.fasterxml.jackson.databind.node.ObjectNode conditions(String text) {
+        return ScenarioPhrases.match(text);
+    }
+
     @DocStringType(contentType = "json")
     public JsonNode jsonDocString(String text) {
         return Json.parse(text);

@@ -92,6 +92,15 @@ public final class AdminJson {
         }
     }
 
+    /** The view as a JSON tree, as {@link #write} would write it. */
+    public JsonNode tree(Object view) {
+        try {
+            return trees.readTree(write(view));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot render an admin view " + view.getClass().getSimpleName(), e);
+        }
+    }
+
     /** The view as JSON bytes. */
     public byte[] write(Object view) {
         try {

@@ -99,6 +99,11 @@ public final class AdminRequest {
         return new Split<>(json.bind(object, type, ""), value);
     }
 
+    /** An admin view as a JSON tree, as the API would write it. */
+    public JsonNode tree(Object view) {
+        return json.tree(view);
+    }
+
     /** A body bound as a value and one member beside it (null when left out). */
     public record Split<T, M>(T value, M member) {
     }

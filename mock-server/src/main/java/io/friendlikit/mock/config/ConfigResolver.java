@@ -92,6 +92,9 @@ public final class ConfigResolver {
             String flag = name;
             Setting<?> setting = Setting.byFlag(flag).orElseThrow(() ->
                     new ConfigException("unknown option " + flag + " (see --help for the list)"));
+            if (setting.repeatable() && out.containsKey(setting)) {
+                value = out.get(setting) + "," + value;
+            }
             out.put(setting, value);
         }
         return out;

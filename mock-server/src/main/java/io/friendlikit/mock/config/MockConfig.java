@@ -120,6 +120,15 @@ public final class MockConfig {
         return get(Setting.CORS_ORIGIN);
     }
 
+    /** The fixture directories, in the order given. */
+    public Set<String> fixtures() {
+        return get(Setting.FIXTURES);
+    }
+
+    public boolean fixturesLenient() {
+        return get(Setting.FIXTURES_LENIENT);
+    }
+
     public boolean inlineUnparsedReasoning() {
         return get(Setting.UNPARSED_REASONING) == UnparsedReasoning.INLINE;
     }

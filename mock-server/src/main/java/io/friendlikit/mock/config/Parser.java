@@ -191,6 +191,21 @@ public final class Parser<T> {
     }
 
     /** Empty, or the path of a readable file. */
+    /** A comma-separated list of directories that exist and can be read. */
+    static Parser<Set<String>> directories() {
+        return list().allowing(v -> v.stream().allMatch(Parser::readableDirectory),
+                "must name readable directories");
+    }
+
+    private static boolean readableDirectory(String path) {
+        try {
+            Path p = Path.of(path);
+            return Files.isDirectory(p) && Files.isReadable(p);
+        } catch (InvalidPathException e) {
+            return false;
+        }
+    }
+
     static Parser<String> readableFile() {
         return of("empty, or the path of a readable file", text -> text, (String v) -> v)
                 .allowing(v -> v.isEmpty() || readable(v), "is not a readable file");

@@ -80,15 +80,26 @@ public final class Setting<T> {
             "when set, every admin call must send 'X-Admin-Token: <token>' (else 401); empty: no token");
     public static final Setting<Set<String>> ADMIN_HOSTS = new Setting<>("admin-hosts", "", Parser.list(),
             "host names the admin API answers besides localhost and IP addresses (other Host headers get 403)");
+    public static final Setting<Set<String>> FIXTURES = new Setting<>("fixtures", "", Parser.directories(),
+            "directories of scenario files (*.json) loaded at start and reloaded when they change; repeatable, or "
+                    + "comma-separated", true);
+    public static final Setting<Boolean> FIXTURES_LENIENT = new Setting<>("fixtures-lenient", "false", Parser.bool(),
+            "true: a fixture file that does not load is skipped with a warning; false: it stops the start");
 
     private final String name;
+    private final boolean repeatable;
     private final String defaultText;
     private final Parser<T> parser;
     private final String description;
     private final T defaultValue;
 
     private Setting(String name, String defaultText, Parser<T> parser, String description) {
+        this(name, defaultText, parser, description, false);
+    }
+
+    private Setting(String name, String defaultText, Parser<T> parser, String description, boolean repeatable) {
         this.name = name;
+        this.repeatable = repeatable;
         this.defaultText = defaultText;
         this.parser = parser;
         this.description = description;
@@ -109,6 +120,11 @@ public final class Setting<T> {
     /** The name the other names derive from, e.g. {@code max-body-bytes}. */
     public String name() {
         return name;
+    }
+
+    /** Whether the flag may be given several times; the values are joined with commas. */
+    public boolean repeatable() {
+        return repeatable;
     }
 
     /** Command-line flag, e.g. {@code --port}. */

@@ -5,16 +5,34 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 
 /**
- * A reply scripted through the admin API: the generator emits exactly this text and these calls (still
- * tokenized, so streaming, usage, max_tokens and logprobs behave as for generated text).
+ * A scripted answer: the generator emits exactly this text, reasoning and these calls (still tokenized, so
+ * streaming, usage, max_tokens, stop and logprobs behave as for generated text).
+ *
+ * @param content      the text; null for none (then there must be calls)
+ * @param reasoning    reasoning_content ahead of the text; null for none. Returned as generated reasoning is:
+ *                     hidden (but counted) with {@code include_reasoning: false}
+ * @param finishReason replaces the finish reason the pipeline computes, except {@code length} for an answer cut
+ *                     by max_tokens; null keeps the computed one
+ * @param usage        replaces the token counts reported (plain answer and usage chunk alike); null reports the
+ *                     counted ones
  */
-public record CannedReply(String content, List<Call> toolCalls) {
+public record CannedReply(String content, String reasoning, List<Call> toolCalls, FinishReason finishReason,
+                          ReportedUsage usage) {
 
     public CannedReply {
         toolCalls = List.copyOf(toolCalls);
     }
 
+    /** Text and calls only. */
+    public CannedReply(String content, List<Call> toolCalls) {
+        this(content, null, toolCalls, null, null);
+    }
+
     /** A scripted function call; {@code arguments} is serialized compactly. */
     public record Call(String name, JsonNode arguments) {
+    }
+
+    /** Token counts to report; a null member keeps the counted value. {@code total_tokens} is their sum. */
+    public record ReportedUsage(Integer promptTokens, Integer completionTokens) {
     }
 }

@@ -176,6 +176,7 @@ public final class Generator {
         long messagesHash = Seeds.hashMessages(request.messages());
         List<ChoiceOutput> choices = new ArrayList<>(request.n());
         List<String> scripted = reply.content() == null ? null : Tokenizer.tokenize(reply.content());
+        List<String> reasoning = reply.reasoning() == null ? List.of() : Tokenizer.tokenize(reply.reasoning());
         for (int i = 0; i < request.n(); i++) {
             long seed = choiceSeed(request, i, messagesHash);
             SplittableRandom ids = new SplittableRandom(Seeds.combine(Seeds.combine(seed, STREAM_IDS), i));
@@ -186,7 +187,12 @@ public final class Generator {
                 calls.add(new PlannedCall(callId(ids), call.name(), Tokenizer.tokenize(arguments)));
             }
             List<String> content = scripted == null && calls.isEmpty() ? List.of() : scripted;
-            choices.add(assemble(request, i, seed, budget, List.of(), content, calls));
+            ChoiceOutput out = assemble(request, i, seed, budget, reasoning, content, calls);
+            if (reply.finishReason() != null && out.finishReason() != FinishReason.LENGTH) {
+                out = new ChoiceOutput(out.index(), out.reasoning(), out.content(), out.contentNull(),
+                        out.toolCalls(), reply.finishReason(), out.hiddenReasoningTokens());
+            }
+            choices.add(out);
         }
         return new Generation(choices, prompt);
     }

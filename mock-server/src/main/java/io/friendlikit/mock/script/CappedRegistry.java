@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.ListIterator;
 import java.util.Optional;
 import java.util.function.Predicate;
+import java.util.function.ToIntFunction;
 
 /**
  * Entries added through the admin API, in the order they were added, each used a limited number of times or until
@@ -132,6 +133,53 @@ public final class CappedRegistry<T> {
 
     public synchronized int size() {
         return entries.size();
+    }
+
+    /**
+     * Uses once the passing entry of the highest {@code rank} (the earliest of equal rank), if its rank is at
+     * least {@code atLeast}, and returns its value.
+     */
+    public synchronized Optional<T> useBest(Predicate<? super T> test, ToIntFunction<? super T> rank, int atLeast) {
+        int best = indexOfBest(test, rank, atLeast);
+        if (best < 0) {
+            return Optional.empty();
+        }
+        ListIterator<Entry<T>> it = entries.listIterator(best);
+        Entry<T> e = it.next();
+        useOnce(it, e);
+        return Optional.of(e.value());
+    }
+
+    /** As {@link #useBest} without using it. */
+    public synchronized Optional<T> peekBest(Predicate<? super T> test, ToIntFunction<? super T> rank) {
+        int best = indexOfBest(test, rank, Integer.MIN_VALUE);
+        return best < 0 ? Optional.empty() : Optional.of(entries.get(best).value());
+    }
+
+    private int indexOfBest(Predicate<? super T> test, ToIntFunction<? super T> rank, int atLeast) {
+        int best = -1;
+        int bestRank = 0;
+        for (int i = 0; i < entries.size(); i++) {
+            T value = entries.get(i).value();
+            int r = rank.applyAsInt(value);
+            if (r >= atLeast && (best < 0 || r > bestRank) && test.test(value)) {
+                best = i;
+                bestRank = r;
+            }
+        }
+        return best;
+    }
+
+    /** Replaces every entry by {@code values}, each with its uses; ids go on counting. */
+    public synchronized List<Entry<T>> replaceAll(List<T> values, List<Integer> times) {
+        if (values.size() > capacity) {
+            throw new FullException(noun, capacity);
+        }
+        entries.clear();
+        for (int i = 0; i < values.size(); i++) {
+            add(values.get(i), times.get(i));
+        }
+        return List.copyOf(entries);
     }
 
     private static <T> void useOnce(ListIterator<Entry<T>> at, Entry<T> entry) {

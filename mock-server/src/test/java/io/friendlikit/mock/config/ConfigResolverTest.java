@@ -59,6 +59,9 @@ class ConfigResolverTest {
         SAMPLES.put(Setting.ADMIN_TOKEN, new Sample("s3cret", MockConfig::adminToken, "s3cret", "two words"));
         SAMPLES.put(Setting.ADMIN_HOSTS, new Sample("mock.lan, ci.internal", MockConfig::adminHosts,
                 Set.of("mock.lan", "ci.internal"), null));
+        SAMPLES.put(Setting.FIXTURES, new Sample("src,src/main", MockConfig::fixtures, Set.of("src", "src/main"),
+                "no/such/dir"));
+        SAMPLES.put(Setting.FIXTURES_LENIENT, new Sample("true", MockConfig::fixturesLenient, true, "perhaps"));
     }
 
     private static final Function<String, String> NONE = key -> null;

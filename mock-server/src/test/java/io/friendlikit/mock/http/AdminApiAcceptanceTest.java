@@ -236,7 +236,7 @@ class AdminApiAcceptanceTest {
     @Test
     void scenarioWithAnUnknownMatchMemberIsRefusedNotTurnedIntoMatchEverything() {
         refused("/scenarios", "{\"match\":{\"regex\":\"wea.*\"},\"reply\":{\"content\":\"scripted\"}}",
-                "match.regex", "known: contains, model");
+                "match.regex", "known: body, contains, headers, lastUserMessage, messages, model, path, route, stream, systemMessage, toolCallId, toolResult, tools, turn");
         mock.bare().get("/__admin/scenarios").then().statusCode(200).body("scenarios", hasSize(0));
         mock.authed().body(body("")).post(CHAT).then().statusCode(200)
                 .body("choices[0].message.content", org.hamcrest.Matchers.not(equalTo("scripted")));
@@ -289,11 +289,11 @@ class AdminApiAcceptanceTest {
         String reply = "\"reply\":{\"content\":\"x\"}";
         return Stream.of(
                 // unknown members at each level
-                arguments("{" + reply + ",\"matches\":{}}", "matches", "known: match, reply, times"),
-                arguments("{\"match\":{\"contains\":\"a\",\"Model\":\"m\"}," + reply + "}", "match.Model", "known: contains, model"),
-                arguments("{\"reply\":{\"text\":\"x\"}}", "reply.text", "known: content, toolCalls"),
+                arguments("{" + reply + ",\"matches\":{}}", "matches", "known: match, name, priority, reply, sequence, times"),
+                arguments("{\"match\":{\"contains\":\"a\",\"Model\":\"m\"}," + reply + "}", "match.Model", "known: body, contains, headers, lastUserMessage, messages, model, path, route, stream, systemMessage, toolCallId, toolResult, tools, turn"),
+                arguments("{\"reply\":{\"text\":\"x\"}}", "reply.text", "known: content, error, faults, finishReason, reasoning, toolCalls, usage"),
                 arguments("{\"reply\":{\"toolCalls\":[{\"name\":\"f\",\"args\":{}}]}}", "reply.toolCalls[0].args", "known: arguments, name"),
-                arguments("{\"reply\":{\"tool_calls\":[]}}", "reply.tool_calls", "known: content, toolCalls"),
+                arguments("{\"reply\":{\"tool_calls\":[]}}", "reply.tool_calls", "known: content, error, faults, finishReason, reasoning, toolCalls, usage"),
                 arguments("{\"reply\":{\"toolCalls\":[{\"name\":\"a\",\"name\":\"b\"}]}}", "reply.toolCalls[0].name", "given twice"),
                 // wrong JSON types
                 arguments("{\"match\":{\"contains\":5}," + reply + "}", "match.contains", "must be a string, got an integer 5"),
@@ -305,7 +305,7 @@ class AdminApiAcceptanceTest {
                 arguments("{" + reply + ",\"times\":\"1\"}", "times", "must be an integer, got a string"),
                 // missing or out of range
                 arguments("{\"match\":{\"contains\":\"a\"}}", "reply", "required"),
-                arguments("{\"reply\":{}}", "reply.content", "required (a string) unless 'toolCalls' lists a call"),
+                arguments("{\"reply\":{}}", "reply.content", "required (a string) unless 'toolCalls' lists a call or 'error' answers"),
                 arguments("{\"reply\":{\"toolCalls\":[{}]}}", "reply.toolCalls[0].name", "required"),
                 arguments("{\"reply\":{\"toolCalls\":[null]}}", "reply.toolCalls[0]", "must be an object with a 'name'"),
                 arguments("{" + reply + ",\"times\":0}", "times", "must be an integer >= 1, got 0"));

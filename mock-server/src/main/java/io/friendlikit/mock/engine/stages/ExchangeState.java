@@ -8,10 +8,11 @@ import io.friendlikit.mock.delivery.Pacing;
 import io.friendlikit.mock.engine.Exchange;
 import io.friendlikit.mock.engine.Outcome;
 import io.friendlikit.mock.errors.JsonSyntaxReason;
+import io.friendlikit.mock.generation.CannedReply;
 import io.friendlikit.mock.generation.Generation;
 import io.friendlikit.mock.script.Fault;
 import io.friendlikit.mock.script.FaultRegistry;
-import io.friendlikit.mock.script.Scenario;
+import io.friendlikit.mock.script.RequestView;
 import io.friendlikit.mock.script.ScenarioRegistry;
 import io.friendlikit.mock.script.Sessions;
 import io.friendlikit.mock.wire.ChatRequest;
@@ -37,6 +38,7 @@ public final class ExchangeState {
     private final FaultRegistry faults;
     private final ScenarioRegistry scenarios;
     private final List<Fault> applied = new ArrayList<>();
+    private final List<Fault> scripted = new ArrayList<>();
     private ParsedBody parsed;
 
     // Filled in by the stages, in this order.
@@ -55,6 +57,8 @@ public final class ExchangeState {
     int promptTokens;
     int budget;
     Generation generation;
+    /** Token counts a scenario's reply reports instead of the counted ones, or null. */
+    CannedReply.ReportedUsage reportedUsage;
     Pacing pacing = Pacing.NONE;
     Outcome answer;
 
@@ -132,7 +136,7 @@ public final class ExchangeState {
     /**
      * The faults of a phase this exchange has reached; they count as used by it. All scopes apply: the global
      * faults first, then the session's, then the request's own, so where they overlap the most specific acts last
-     * and wins.
+     * and wins; faults of the scenario that answers come after all of them.
      */
     List<Fault> faults(Fault.Phase phase) {
         List<Fault> got = new ArrayList<>(faults.take(phase));
@@ -144,8 +148,18 @@ public final class ExchangeState {
                 got.add(f);
             }
         }
+        for (Fault f : scripted) {
+            if (f.phase() == phase) {
+                got.add(f);
+            }
+        }
         applied.addAll(got);
         return got;
+    }
+
+    /** Faults a matching scenario applies to this exchange alone. */
+    void scripted(List<Fault> faults) {
+        scripted.addAll(faults);
     }
 
     /**
@@ -169,12 +183,14 @@ public final class ExchangeState {
      * it matches; the session's or a global one), else the session's first match, else the first global match.
      * Empty when X-Mock-Scenario names no active scenario.
      */
-    Optional<Scenario> scenario() {
+    Optional<ScenarioRegistry.Pick> scenario(RequestView view) {
         if (scenarioId != null) {
-            Optional<Scenario> named = session == null ? Optional.empty() : session.scenarios().byId(scenarioId);
+            Optional<ScenarioRegistry.Pick> named = session == null ? Optional.empty()
+                    : session.scenarios().byId(scenarioId);
             return named.isPresent() ? named : scenarios.byId(scenarioId);
         }
-        Optional<Scenario> matched = session == null ? Optional.empty() : session.scenarios().match(request);
-        return matched.isPresent() ? matched : scenarios.match(request);
+        Optional<ScenarioRegistry.Pick> matched = session == null ? Optional.empty()
+                : session.scenarios().match(view);
+        return matched.isPresent() ? matched : scenarios.match(view);
     }
 }

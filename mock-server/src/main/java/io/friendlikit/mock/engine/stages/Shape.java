@@ -90,8 +90,14 @@ final class Shape implements Stage {
     }
 
     private static Usage usage(ExchangeState state, Generation generation) {
+        int prompt = generation.promptTokens();
         int completion = generation.completionTokens();
-        Usage usage = new Usage(generation.promptTokens(), completion, generation.promptTokens() + completion);
+        if (state.reportedUsage != null) {
+            prompt = state.reportedUsage.promptTokens() == null ? prompt : state.reportedUsage.promptTokens();
+            completion = state.reportedUsage.completionTokens() == null ? completion
+                    : state.reportedUsage.completionTokens();
+        }
+        Usage usage = new Usage(prompt, completion, prompt + completion);
         for (Fault f : state.faults(Fault.Phase.USAGE)) {
             usage = f.usage(usage);
         }
