@@ -47,7 +47,7 @@ public final class MockServer implements Admin, AutoCloseable {
 
     private final MockConfig config;
     private final ModelCatalog catalog;
-    private final FaultRegistry faults = new FaultRegistry();
+    private final FaultRegistry faults;
     private final ScenarioRegistry scenarios = new ScenarioRegistry();
     private final Journal journal;
     /** Open streams together may hold a quarter of the heap in unwritten text; beyond it a stream gets 429. */
@@ -59,6 +59,7 @@ public final class MockServer implements Admin, AutoCloseable {
     private MockServer(MockConfig config, ModelCatalog catalog, java.util.function.Consumer<String> requestLog) {
         this.config = config;
         this.catalog = catalog;
+        this.faults = new FaultRegistry(config.seed());
         this.journal = new Journal(config.journalSize(), entry -> requestLog.accept(entry.summary()));
         ObjectMapper mapper = Mappers.wire();
         Responses responses = new Responses(new ErrorRenderer(mapper, config.errorEnvelope()));
@@ -245,6 +246,11 @@ public final class MockServer implements Admin, AutoCloseable {
         /** Requests per minute per bearer token; 0 switches the limit off. */
         public Builder rateLimitRpm(int perMinute) {
             return set(Setting.RATE_LIMIT_RPM, perMinute);
+        }
+
+        /** Tokens (prompt + completion) per minute per bearer token; 0: no limit. */
+        public Builder rateLimitTpm(long perMinute) {
+            return set(Setting.RATE_LIMIT_TPM, perMinute);
         }
 
         /** Receives one line per chat request (see {@link Journal.Entry#summary()}); silent by default. */

@@ -2,15 +2,24 @@ package io.friendlikit.mock.admin;
 
 import io.friendlikit.mock.errors.ApiError;
 import io.friendlikit.mock.script.CappedRegistry;
+import io.friendlikit.mock.script.Chance;
 import io.friendlikit.mock.script.Fault;
 
 /**
  * {@code POST /__admin/faults}: activates a fault. The body is the fault ({@code type} and its parameters, see
- * {@link Fault}) plus an optional {@code times}.
+ * {@link Fault}) plus the optional members of its registration: {@code times}, {@code probability} and
+ * {@code seed} ({@link io.friendlikit.mock.script.Chance}).
  */
 public final class AddFault implements AdminTask {
 
-    public record Answer(String id, String type) implements AdminView {
+    public record Answer(String id, String type, double probability, long seed) implements AdminView {
+    }
+
+    /** The members beside the fault's own; each null when left out. */
+    public record Registration(Times times, Double probability, Long seed) {
+        public Registration {
+            Chance.probability(probability);
+        }
     }
 
     @Override
@@ -20,10 +29,13 @@ public final class AddFault implements AdminTask {
 
     @Override
     public AdminAnswer execute(Admin admin, AdminRequest request) {
-        AdminRequest.Split<Fault, Times> body = request.body(Fault.class, "times", Times.class);
+        AdminRequest.Split<Fault, Registration> body = request.bodyWith(Fault.class, Registration.class);
+        Registration r = body.member();
         try {
-            CappedRegistry.Entry<Fault> added = admin.faults().add(body.value(), Times.of(body.member()));
-            return AdminAnswer.created(new Answer(added.id(), added.value().type()));
+            CappedRegistry.Entry<Fault> added = admin.faults().add(body.value(), Times.of(r.times()),
+                    Chance.probability(r.probability()), r.seed());
+            return AdminAnswer.created(new Answer(added.id(), added.value().type(), added.probability(),
+                    added.seed()));
         } catch (CappedRegistry.FullException full) {
             return new AdminAnswer.Refused(ApiError.badAdminRequest(null, full.getMessage()));
         }

@@ -43,10 +43,21 @@ public final class SseWriter {
      * @param onEnd  run once when the stream is over: written whole, cut on purpose, or the client gone
      */
     public static void start(HttpServerExchange exchange, StreamPlan plan, Pacing pacing, Runnable onEnd) {
+        start(exchange, plan, pacing, null, onEnd);
+    }
+
+    /**
+     * Starts writing the stream; returns at once.
+     *
+     * @param stallAfter after this many frames write nothing more until the client leaves (fault {@code stall}), or
+     *                   null
+     */
+    public static void start(HttpServerExchange exchange, StreamPlan plan, Pacing pacing, Integer stallAfter,
+                             Runnable onEnd) {
         exchange.setStatusCode(200);
         exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, CONTENT_TYPE);
         exchange.getResponseHeaders().put(Headers.CACHE_CONTROL, "no-cache");
-        Run run = new Run(exchange, steps(plan), pacing, onEnd);
+        Run run = new Run(exchange, steps(plan, stallAfter), pacing, onEnd);
         exchange.addExchangeCompleteListener((ex, next) -> {
             run.end();
             next.proceed();
@@ -55,10 +66,19 @@ public final class SseWriter {
         run.next();
     }
 
-    /** One thing to do: write a frame (after a delay), drop the connection, or end the response. */
-    record Step(String payload, boolean delayed, boolean disconnect) {
+    /** One thing to do: write a frame (after a delay), drop the connection, stall, or end the response. */
+    record Step(String payload, boolean delayed, boolean disconnect, boolean stall) {
+        Step(String payload, boolean delayed, boolean disconnect) {
+            this(payload, delayed, disconnect, false);
+        }
+
         static Step write(String payload, boolean delayed) {
             return new Step(payload, delayed, false);
+        }
+
+        /** A step that is not written at once with the frames before it. */
+        boolean interrupts() {
+            return disconnect || stall;
         }
 
         /** Encoded when written, so a long stream holds its text once, not twice. */
@@ -72,9 +92,23 @@ public final class SseWriter {
 
     /** The steps that execute a plan, in order (package-private for tests). */
     static List<Step> steps(StreamPlan plan) {
+        return steps(plan, null);
+    }
+
+    /**
+     * The steps of a plan that stalls after {@code stallAfter} frames (null: never); a plan that ends earlier (a
+     * disconnect, an error event) ends before the stall, and one with fewer frames stalls before {@code [DONE]}.
+     */
+    static List<Step> steps(StreamPlan plan, Integer stallAfter) {
         List<Step> steps = new ArrayList<>();
         List<String> payloads = plan.payloads();
         for (int i = 0; i <= payloads.size(); i++) {
+            if (stallAfter != null && (stallAfter == i || (i == payloads.size() && stallAfter > i))
+                    && !(plan.disconnectAfter() != null && plan.disconnectAfter() == i)
+                    && !(plan.errorAfter() != null && plan.errorAfter() == i)) {
+                steps.add(new Step(null, false, false, true));
+                return steps;
+            }
             if (plan.disconnectAfter() != null && plan.disconnectAfter() == i) {
                 steps.add(new Step(null, false, true));
                 return steps;
@@ -106,6 +140,7 @@ public final class SseWriter {
         private volatile XnioExecutor.Key pending;
         private int position;
         private boolean first = true;
+        private boolean stalled;
 
         Run(HttpServerExchange exchange, List<Step> steps, Pacing pacing, Runnable onEnd) {
             this.exchange = exchange;
@@ -137,6 +172,13 @@ public final class SseWriter {
                 end();
                 return;
             }
+            if (step.stall()) {
+                position = steps.size();
+                stalled = true;
+                // an empty write sends the status and headers when no frame has gone out yet
+                sender.send(ByteBuffer.allocate(0), this);
+                return;
+            }
             long delay = 0;
             if (step.delayed()) {
                 delay = first ? pacing.firstTokenMs() : pacing.interTokenMs();
@@ -160,7 +202,7 @@ public final class SseWriter {
             batch.add(steps.get(position++).frame());
             while (position < steps.size() && batch.size() < MAX_BATCH) {
                 Step s = steps.get(position);
-                boolean immediate = !s.disconnect() && (!s.delayed() || (!first && pacing.interTokenMs() == 0));
+                boolean immediate = !s.interrupts() && (!s.delayed() || (!first && pacing.interTokenMs() == 0));
                 if (!immediate) {
                     break;
                 }
@@ -173,6 +215,10 @@ public final class SseWriter {
 
         @Override
         public void onComplete(HttpServerExchange ex, Sender s) {
+            if (stalled) {
+                Stall.hold(ex, this::end);
+                return;
+            }
             next();
         }
 

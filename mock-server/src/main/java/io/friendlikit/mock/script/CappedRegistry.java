@@ -9,6 +9,8 @@ import java.util.function.Predicate;
 /**
  * Entries added through the admin API, in the order they were added, each used a limited number of times or until
  * removed. Holds at most {@link #CAPACITY} entries, so a script that loops by mistake cannot fill the heap.
+ * An entry may fire with a probability: each time it is reached it draws ({@link Chance}, from the server seed, the
+ * entry's seed and how often it was reached before); one that does not fire is left as it was, its uses included.
  * Thread-safe.
  *
  * @param <T> what is registered (a fault, a scenario)
@@ -21,12 +23,17 @@ public final class CappedRegistry<T> {
     /**
      * One registered value.
      *
-     * @param remaining how many more uses it has, or null for every use until removed
+     * @param remaining   how many more uses it has, or null for every use until removed
+     * @param probability the chance it fires each time it is reached, in [0, 1]
+     * @param seed        its own seed for those draws (default: the number in its id)
+     * @param reached     how many times it was reached so far (fired or not): the index of its next draw
      */
-    public record Entry<T>(String id, T value, Integer remaining) {
+    public record Entry<T>(String id, T value, Integer remaining, double probability, long seed, long reached) {
 
-        private Entry<T> usedOnce() {
-            return remaining == null ? this : new Entry<>(id, value, remaining - 1);
+        /** Counts one more time reached; uses it once when it fires. */
+        private Entry<T> reachedOnce(boolean fired) {
+            Integer left = fired && remaining != null ? Integer.valueOf(remaining - 1) : remaining;
+            return new Entry<>(id, value, left, probability, seed, reached + 1);
         }
 
         private boolean spent() {
@@ -42,26 +49,50 @@ public final class CappedRegistry<T> {
     }
 
     private final String noun;
+    private final long serverSeed;
     private final List<Entry<T>> entries = new ArrayList<>();
     private long nextId = 1;
 
     /** @param noun names entries in ids ({@code fault-1}) and messages */
     public CappedRegistry(String noun) {
-        this.noun = noun;
+        this(noun, 0);
     }
 
     /**
+     * @param noun       names entries in ids ({@code fault-1}) and messages
+     * @param serverSeed the server's seed, mixed into every draw of a probability
+     */
+    public CappedRegistry(String noun, long serverSeed) {
+        this.noun = noun;
+        this.serverSeed = serverSeed;
+    }
+
+    /**
+     * An entry that fires whenever it is reached.
+     *
      * @param times number of uses (at least 1), or null for unlimited
      * @throws FullException when {@link #CAPACITY} entries are already held
      */
-    public synchronized Entry<T> add(T value, Integer times) {
+    public Entry<T> add(T value, Integer times) {
+        return add(value, times, Chance.ALWAYS, null);
+    }
+
+    /**
+     * @param times       number of uses (at least 1), or null for unlimited
+     * @param probability the chance it fires each time it is reached, in [0, 1]
+     * @param seed        its seed for those draws, or null for the number in its id ({@code fault-3}: 3)
+     * @throws FullException when {@link #CAPACITY} entries are already held
+     */
+    public synchronized Entry<T> add(T value, Integer times, double probability, Long seed) {
         if (times != null && times < 1) {
             throw new IllegalArgumentException("times: must be at least 1, got " + times);
         }
+        Chance.probability(probability);
         if (entries.size() >= CAPACITY) {
             throw new FullException(noun);
         }
-        Entry<T> entry = new Entry<>(noun + "-" + nextId++, value, times);
+        long number = nextId++;
+        Entry<T> entry = new Entry<>(noun + "-" + number, value, times, probability, seed == null ? number : seed, 0);
         entries.add(entry);
         return entry;
     }
@@ -78,39 +109,46 @@ public final class CappedRegistry<T> {
         return entries.removeIf(e -> e.id().equals(id));
     }
 
-    /** Uses every entry whose value passes {@code test} once, dropping those spent; returns their values in order. */
+    /**
+     * Reaches every entry whose value passes {@code test}: each draws, and those that fire are used once (dropped when
+     * spent). Returns the values that fired, in order.
+     */
     public synchronized List<T> useEach(Predicate<? super T> test) {
         List<T> used = new ArrayList<>();
         ListIterator<Entry<T>> it = entries.listIterator();
         while (it.hasNext()) {
             Entry<T> e = it.next();
-            if (test.test(e.value())) {
+            if (test.test(e.value()) && reach(it, e)) {
                 used.add(e.value());
-                useOnce(it, e);
             }
         }
         return used;
     }
 
-    /** Uses the first entry whose value passes {@code test} once (dropping it when spent) and returns its value. */
+    /**
+     * Reaches the entries whose value passes {@code test} in order until one fires; uses that one once (dropping it
+     * when spent) and returns its value. Entries after it are not reached (they do not draw).
+     */
     public synchronized Optional<T> useFirst(Predicate<? super T> test) {
         ListIterator<Entry<T>> it = entries.listIterator();
         while (it.hasNext()) {
             Entry<T> e = it.next();
-            if (test.test(e.value())) {
-                useOnce(it, e);
+            if (test.test(e.value()) && reach(it, e)) {
                 return Optional.of(e.value());
             }
         }
         return Optional.empty();
     }
 
-    private static <T> void useOnce(ListIterator<Entry<T>> at, Entry<T> entry) {
-        Entry<T> used = entry.usedOnce();
-        if (used.spent()) {
+    /** Draws for the entry under {@code at}; records the draw, and the use when it fires. */
+    private boolean reach(ListIterator<Entry<T>> at, Entry<T> entry) {
+        boolean fired = Chance.fires(serverSeed, entry.seed(), entry.reached(), entry.probability());
+        Entry<T> after = entry.reachedOnce(fired);
+        if (after.spent()) {
             at.remove();
         } else {
-            at.set(used);
+            at.set(after);
         }
+        return fired;
     }
 }

@@ -37,6 +37,7 @@ public final class ExchangeState {
 
     // Filled in by the stages, in this order.
     boolean stream;
+    String rateLimitKey;
     String modelId;
     ModelInfo model;
     ChatRequest request;
