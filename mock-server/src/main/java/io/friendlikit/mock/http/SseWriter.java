@@ -8,6 +8,7 @@ import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
 import org.xnio.IoUtils;
 import org.xnio.XnioExecutor;
+import org.xnio.channels.StreamSinkChannel;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -140,7 +141,6 @@ public final class SseWriter {
         private volatile XnioExecutor.Key pending;
         private int position;
         private boolean first = true;
-        private boolean stalled;
 
         Run(HttpServerExchange exchange, List<Step> steps, Pacing pacing, Runnable onEnd) {
             this.exchange = exchange;
@@ -173,10 +173,22 @@ public final class SseWriter {
                 return;
             }
             if (step.stall()) {
+                boolean nothingWritten = position == 0;
                 position = steps.size();
-                stalled = true;
-                // an empty write sends the status and headers when no frame has gone out yet
-                sender.send(ByteBuffer.allocate(0), this);
+                if (nothingWritten) {
+                    // no frame has gone out: flush the status and headers before the silence
+                    StreamSinkChannel channel = exchange.getResponseChannel();
+                    try {
+                        if (channel != null) {
+                            channel.flush();
+                        }
+                    } catch (IOException e) {
+                        IoUtils.safeClose(exchange.getConnection());
+                        end();
+                        return;
+                    }
+                }
+                Stall.hold(exchange, this::end);
                 return;
             }
             long delay = 0;
@@ -215,10 +227,6 @@ public final class SseWriter {
 
         @Override
         public void onComplete(HttpServerExchange ex, Sender s) {
-            if (stalled) {
-                Stall.hold(ex, this::end);
-                return;
-            }
             next();
         }
 

@@ -4,7 +4,7 @@ import io.undertow.server.AbstractServerConnection;
 import io.undertow.server.HttpServerExchange;
 import org.xnio.IoUtils;
 import org.xnio.XnioExecutor;
-import org.xnio.channels.StreamSourceChannel;
+import org.xnio.conduits.StreamSourceConduit;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -63,7 +63,8 @@ final class Stall {
         if (!(exchange.getConnection() instanceof AbstractServerConnection connection)) {
             return false; // another protocol: the stall lasts until the connection closes by itself
         }
-        StreamSourceChannel source = connection.getChannel().getSourceChannel();
+        // the connection's own conduit: the request's conduits on top of it report the end of the request body
+        StreamSourceConduit source = connection.getOriginalSourceConduit();
         try {
             int read;
             do {
