@@ -53,7 +53,7 @@ public final class MockServer implements Admin, AutoCloseable {
 
     private final MockConfig config;
     private final ModelCatalog catalog;
-    private final FaultRegistry faults = new FaultRegistry();
+    private final FaultRegistry faults;
     private final ScenarioRegistry scenarios = new ScenarioRegistry();
     private final Sessions sessions = new Sessions();
     private final Journal journal;
@@ -71,6 +71,7 @@ public final class MockServer implements Admin, AutoCloseable {
                        Consumer<String> log, long fixturesPollMs) {
         this.config = config;
         this.catalog = catalog;
+        this.faults = new FaultRegistry(config.seed());
         // Without a request log, no summary line is built per request.
         this.journal = requestLog == null ? new Journal(config.journalSize())
                 : new Journal(config.journalSize(), entry -> requestLog.accept(entry.summary()));
@@ -317,6 +318,11 @@ public final class MockServer implements Admin, AutoCloseable {
         /** Requests per minute per bearer token; 0 switches the limit off. */
         public Builder rateLimitRpm(int perMinute) {
             return set(Setting.RATE_LIMIT_RPM, perMinute);
+        }
+
+        /** Tokens (prompt + completion) per minute per bearer token; 0: no limit. */
+        public Builder rateLimitTpm(long perMinute) {
+            return set(Setting.RATE_LIMIT_TPM, perMinute);
         }
 
         /** Receives one line per chat request (see {@link Journal.Entry#summary()}); silent by default. */

@@ -238,6 +238,35 @@ public final class ChatWorld {
         return root.getClass().getName() + (message == null || message.isBlank() ? "" : ": " + Json.abbreviate(message));
     }
 
+    /**
+     * Sends the streamed request but reads it for at most {@code patience}, as a client that gives up would; the
+     * capture records what arrived until then (and the timeout as its failure).
+     */
+    void sendStreamedWithPatience(java.time.Duration patience) {
+        rules.check(isStreamed(), "a streamed request (\"stream\": true) for a read with a time limit",
+                () -> "a plain one");
+        try (StreamClient impatient = new StreamClient(patience)) {
+            ApiRequest request = buildRequest("POST", chatUri(), body());
+            try {
+                stream = impatient.send(request);
+            } catch (RuntimeException e) {
+                throw rules.violation("an HTTP response to " + request + " within " + patience.toMillis() + " ms",
+                        "no response: " + e);
+            }
+            response = stream.exchange();
+        }
+    }
+
+    /** Sends the request {@code times} times and returns the statuses in order (each answer read whole). */
+    List<Integer> sendRepeatedly(int times) {
+        List<Integer> statuses = new ArrayList<>();
+        for (int i = 0; i < times; i++) {
+            send();
+            statuses.add(response.status());
+        }
+        return statuses;
+    }
+
     /** Sends the request twice, once plain and once streamed with usage, keeping both. */
     void sendPlainAndStreamed() {
         ObjectNode plainBody = body().deepCopy();

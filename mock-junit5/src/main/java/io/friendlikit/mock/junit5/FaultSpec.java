@@ -83,6 +83,31 @@ public final class FaultSpec {
         return of("disconnect").with("afterChunks", afterChunks);
     }
 
+    /** A 429 as the request limiter sends it when a token's {@code limit} requests per minute are used up. */
+    public static FaultSpec rateLimit(int limit) {
+        return of("rate_limit").with("limit", limit);
+    }
+
+    /** The headers (a stream also its first {@code afterChunks} frames), then silence until the client gives up. */
+    public static FaultSpec stall(int afterChunks) {
+        return of("stall").with("afterChunks", afterChunks);
+    }
+
+    /** A plain body written {@code bytesPerWrite} bytes at a time, {@code delayMs} apart. */
+    public static FaultSpec trickle(int bytesPerWrite, int delayMs) {
+        return of("trickle").with("bytesPerWrite", bytesPerWrite).with("delayMs", delayMs);
+    }
+
+    /** Fires on each request reaching its phase with this probability (0–1), drawn from the seeds. */
+    public FaultSpec probability(double probability) {
+        return with("probability", probability);
+    }
+
+    /** The fault's own seed for its probability draws (default: the number in its id). */
+    public FaultSpec seed(long seed) {
+        return with("seed", seed);
+    }
+
     /** The same fault with one more member, e.g. {@code httpError(429).with("retryAfterSeconds", 1)}. */
     public FaultSpec with(String member, Object value) {
         Map<String, Object> next = new LinkedHashMap<>(members);

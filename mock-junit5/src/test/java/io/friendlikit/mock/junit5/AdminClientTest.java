@@ -95,7 +95,8 @@ class AdminClientTest {
         List<FaultSpec> factories = List.of(FaultSpec.httpError(500), FaultSpec.latency(0, 0),
                 FaultSpec.skipValidation(), FaultSpec.wrongUsageTotal(2), FaultSpec.missingRole(),
                 FaultSpec.mixedIds(), FaultSpec.malformedChunk(1), FaultSpec.dropDone(), FaultSpec.dataAfterDone(),
-                FaultSpec.streamError(1, "boom"), FaultSpec.disconnect(1));
+                FaultSpec.streamError(1, "boom"), FaultSpec.disconnect(1), FaultSpec.rateLimit(60),
+                FaultSpec.stall(2), FaultSpec.trickle(8, 5).probability(0.5).seed(3));
 
         Set<String> covered = factories.stream().map(FaultSpec::type).collect(Collectors.toCollection(TreeSet::new));
         assertThat(covered)
@@ -106,6 +107,9 @@ class AdminClientTest {
         }
         assertThat(admin.faults()).extracting(AdminClient.ActiveFault::type)
                 .containsExactlyElementsOf(factories.stream().map(FaultSpec::type).toList());
+        AdminClient.ActiveFault trickle = admin.faults().get(factories.size() - 1);
+        assertThat(trickle.parameters().get("probability").asDouble()).isEqualTo(0.5);
+        assertThat(trickle.parameters().get("seed").asLong()).isEqualTo(3L);
     }
 
     @Test

@@ -104,6 +104,24 @@ public final class AdminRequest {
         return json.tree(view);
     }
 
+    /**
+     * The body bound to {@code type}, with the members named by the components of the record {@code membersType}
+     * taken out first and bound together as that record (e.g. a fault's {@code times}, {@code probability} and
+     * {@code seed} beside its own members). Left out or null, a member is null in the record.
+     */
+    public <T, M extends Record> Split<T, M> bodyWith(Class<T> type, Class<M> membersType) {
+        ObjectNode object = json.object(body);
+        ObjectNode taken = object.objectNode();
+        for (java.lang.reflect.RecordComponent c : membersType.getRecordComponents()) {
+            JsonNode value = object.remove(c.getName());
+            if (value != null && !value.isNull()) {
+                taken.set(c.getName(), value);
+            }
+        }
+        M members = json.bind(taken, membersType, "");
+        return new Split<>(json.bind(object, type, ""), members);
+    }
+
     /** A body bound as a value and one member beside it (null when left out). */
     public record Split<T, M>(T value, M member) {
     }

@@ -13,13 +13,15 @@ public final class ListFaults implements AdminTask {
     }
 
     /**
-     * One fault as it was added: its id, {@code type}, its parameters beside them, and the uses left ({@code times},
-     * absent when unlimited).
+     * One fault as it was added: its id, {@code type}, its parameters beside them, the uses left ({@code times},
+     * absent when unlimited), its {@code probability} and {@code seed}.
      */
-    public record Item(String id, String type, @JsonUnwrapped Fault fault, Integer times) implements AdminView {
+    public record Item(String id, String type, @JsonUnwrapped Fault fault, Integer times, double probability,
+                       long seed) implements AdminView {
 
         static Item of(CappedRegistry.Entry<Fault> entry) {
-            return new Item(entry.id(), entry.value().type(), entry.value(), entry.remaining());
+            return new Item(entry.id(), entry.value().type(), entry.value(), entry.remaining(), entry.probability(),
+                    entry.seed());
         }
     }
 

@@ -107,6 +107,10 @@ public final class MockConfig {
         return get(Setting.RATE_LIMIT_RPM);
     }
 
+    public long rateLimitTpm() {
+        return get(Setting.RATE_LIMIT_TPM);
+    }
+
     /** Path of the catalogue file; empty for the built-in catalogue. */
     public String modelsFile() {
         return get(Setting.MODELS_FILE);

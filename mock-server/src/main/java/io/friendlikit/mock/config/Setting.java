@@ -56,6 +56,10 @@ public final class Setting<T> {
     public static final Setting<Integer> RATE_LIMIT_RPM = new Setting<>("rate-limit-rpm", "0",
             Parser.ints(0, 10_000_000),
             "requests per minute allowed per bearer token (429 with Retry-After beyond it); 0 means no limit");
+    public static final Setting<Long> RATE_LIMIT_TPM = new Setting<>("rate-limit-tpm", "0",
+            Parser.longs(0, 1_000_000_000_000L),
+            "tokens (prompt + completion) per minute allowed per bearer token; once used up, 429 with Retry-After "
+                    + "until the minute frees some; 0 means no limit");
     public static final Setting<String> MODELS_FILE = new Setting<>("models-file", "", Parser.readableFile(),
             "JSON file shaped like GET /serverless/v1/models whose data[] replaces the built-in catalogue");
     public static final Setting<Boolean> LOG_REQUESTS = new Setting<>("log-requests", "true", Parser.bool(),

@@ -1,5 +1,6 @@
 package io.friendlikit.mock.engine;
 
+import io.friendlikit.mock.delivery.Delivery;
 import io.friendlikit.mock.delivery.Pacing;
 import io.friendlikit.mock.delivery.StreamPlan;
 import io.friendlikit.mock.errors.ApiError;
@@ -16,11 +17,17 @@ public sealed interface Outcome {
     record Failure(ApiError error, Pacing pacing) implements Outcome {
     }
 
-    /** 200 with a JSON body. */
-    record Plain(byte[] json, Pacing pacing) implements Outcome {
+    /** 200 with a JSON body, written as {@code delivery} says. */
+    record Plain(byte[] json, Pacing pacing, Delivery delivery) implements Outcome {
+        public Plain(byte[] json, Pacing pacing) {
+            this(json, pacing, Delivery.NONE);
+        }
     }
 
-    /** 200 with a server-sent event stream, every frame's payload already rendered. */
-    record Stream(StreamPlan plan, Pacing pacing) implements Outcome {
+    /** 200 with a server-sent event stream, every frame's payload already rendered, written as {@code delivery} says. */
+    record Stream(StreamPlan plan, Pacing pacing, Delivery delivery) implements Outcome {
+        public Stream(StreamPlan plan, Pacing pacing) {
+            this(plan, pacing, Delivery.NONE);
+        }
     }
 }

@@ -4,7 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.friendlikit.mock.validation.RuleId;
 import io.friendlikit.mock.validation.Violation;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * An error answer before any byte of a response was sent. Built only by the named factories below, rendered
@@ -18,12 +21,30 @@ import java.util.List;
  * @param violations        every broken rule (422 only; else empty)
  * @param retryAfterSeconds value of a Retry-After header, or null
  * @param allow             value of an Allow header (405 only), or null
+ * @param headers           further response headers (lower-case names), in order: retry hints, rate-limit counters
  */
 public record ApiError(int status, String type, String message, String param, String code,
-                       List<Violation> violations, Integer retryAfterSeconds, String allow) {
+                       List<Violation> violations, Integer retryAfterSeconds, String allow,
+                       Map<String, String> headers) {
 
     public ApiError {
         violations = List.copyOf(violations);
+        headers = headers == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(headers));
+    }
+
+    public ApiError(int status, String type, String message, String param, String code, List<Violation> violations,
+                    Integer retryAfterSeconds, String allow) {
+        this(status, type, message, param, code, violations, retryAfterSeconds, allow, Map.of());
+    }
+
+    /** This error with {@code more} headers beside its own (its own win where both name one). */
+    public ApiError withHeaders(Map<String, String> more) {
+        if (more.isEmpty()) {
+            return this;
+        }
+        Map<String, String> all = new LinkedHashMap<>(more);
+        all.putAll(headers);
+        return new ApiError(status, type, message, param, code, violations, retryAfterSeconds, allow, all);
     }
 
     public static ApiError invalidRequest(List<Violation> violations) {
@@ -174,6 +195,23 @@ public record ApiError(int status, String type, String message, String param, St
                 "rate_limit_exceeded", List.of(), (int) retryAfterSeconds, null);
     }
 
+    /** Over the tokens-per-minute limit of this bearer token (prompt + completion tokens of the last minute). */
+    public static ApiError tokenRateLimited(long perMinute, long usedTokens, long retryAfterSeconds) {
+        return new ApiError(429, "rate_limit_error", "rate limit of " + perMinute
+                + " tokens per minute exceeded for this token (" + usedTokens + " used in the last minute); retry after "
+                + retryAfterSeconds + " s", null, "rate_limit_exceeded", List.of(), (int) retryAfterSeconds, null);
+    }
+
+    /**
+     * A scripted 429 (fault {@code rate_limit}) shaped as the request limiter's own: the same envelope, Retry-After,
+     * and the counters of an exhausted limit.
+     */
+    public static ApiError scriptedRateLimit(int perMinute, int retryAfterSeconds, Map<String, String> headers) {
+        return new ApiError(429, "rate_limit_error", "rate limit of " + perMinute
+                + " requests per minute exceeded for this token; retry after " + retryAfterSeconds + " s", null,
+                "rate_limit_exceeded", List.of(), retryAfterSeconds, null, headers);
+    }
+
     /** The mock holds as much streamed text as it allows; new streams wait (a limit of the mock). */
     public static ApiError busy(long budgetMiB) {
         return new ApiError(429, "rate_limit_error", "the mock is holding " + budgetMiB
@@ -190,6 +228,12 @@ public record ApiError(int status, String type, String message, String param, St
 
     /** An error a user scripted through the admin API (fault {@code http_error}). */
     public static ApiError injected(int status, String message, Integer retryAfterSeconds) {
+        return injected(status, message, retryAfterSeconds, Map.of());
+    }
+
+    /** An error a user scripted, with further headers (retry hints such as {@code retry-after-ms}). */
+    public static ApiError injected(int status, String message, Integer retryAfterSeconds,
+                                    Map<String, String> headers) {
         String type = switch (status) {
             case 429 -> "rate_limit_error";
             case 401 -> "authentication_error";
@@ -197,7 +241,8 @@ public record ApiError(int status, String type, String message, String param, St
             case 404 -> "not_found_error";
             default -> status >= 500 ? "server_error" : "invalid_request_error";
         };
-        return new ApiError(status, type, message, null, "injected_fault", List.of(), retryAfterSeconds, null);
+        return new ApiError(status, type, message, null, "injected_fault", List.of(), retryAfterSeconds, null,
+                headers);
     }
 
     public static ApiError internal(String message) {

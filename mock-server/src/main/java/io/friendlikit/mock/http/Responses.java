@@ -42,7 +42,14 @@ public final class Responses {
         if (error.allow() != null) {
             exchange.getResponseHeaders().put(Headers.ALLOW, error.allow());
         }
+        headers(exchange, error.headers());
         json(exchange, error.status(), errors.renderBytes(error));
+    }
+
+    /** Puts each of {@code headers} on the response. */
+    public static void headers(HttpServerExchange exchange, java.util.Map<String, String> headers) {
+        headers.forEach((name, value) -> exchange.getResponseHeaders().put(
+                io.undertow.util.HttpString.tryFromString(name), value));
     }
 
     public void noContent(HttpServerExchange exchange) {

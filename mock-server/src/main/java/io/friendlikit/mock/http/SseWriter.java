@@ -9,6 +9,7 @@ import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
 import org.xnio.IoUtils;
 import org.xnio.XnioExecutor;
+import org.xnio.channels.StreamSinkChannel;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -46,10 +47,21 @@ public final class SseWriter {
      *               gone (with the chunks and bytes written by then)
      */
     public static void start(HttpServerExchange exchange, StreamPlan plan, Pacing pacing, Consumer<StreamEnd> onEnd) {
+        start(exchange, plan, pacing, null, onEnd);
+    }
+
+    /**
+     * Starts writing the stream; returns at once.
+     *
+     * @param stallAfter after this many frames write nothing more until the client leaves (fault {@code stall}), or
+     *                   null
+     */
+    public static void start(HttpServerExchange exchange, StreamPlan plan, Pacing pacing, Integer stallAfter,
+                             Consumer<StreamEnd> onEnd) {
         exchange.setStatusCode(200);
         exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, CONTENT_TYPE);
         exchange.getResponseHeaders().put(Headers.CACHE_CONTROL, "no-cache");
-        Run run = new Run(exchange, plan, steps(plan), pacing, onEnd);
+        Run run = new Run(exchange, plan, steps(plan, stallAfter), pacing, onEnd);
         exchange.addExchangeCompleteListener((ex, next) -> {
             run.end();
             next.proceed();
@@ -58,8 +70,12 @@ public final class SseWriter {
         run.next();
     }
 
-    /** One thing to do: write a frame (after a delay), drop the connection, or end the response. */
-    record Step(String payload, boolean delayed, boolean disconnect) {
+    /** One thing to do: write a frame (after a delay), drop the connection, stall, or end the response. */
+    record Step(String payload, boolean delayed, boolean disconnect, boolean stall) {
+        Step(String payload, boolean delayed, boolean disconnect) {
+            this(payload, delayed, disconnect, false);
+        }
+
         static Step write(String payload, boolean delayed) {
             return new Step(payload, delayed, false);
         }
@@ -67,6 +83,11 @@ public final class SseWriter {
         /** A chunk of the answer (delayed steps are the plan's payloads; [DONE] and error events are not). */
         boolean chunk() {
             return delayed;
+        }
+
+        /** A step that is not written at once with the frames before it. */
+        boolean interrupts() {
+            return disconnect || stall;
         }
 
         /** Encoded when written, so a long stream holds its text once, not twice. */
@@ -80,9 +101,23 @@ public final class SseWriter {
 
     /** The steps that execute a plan, in order (package-private for tests). */
     static List<Step> steps(StreamPlan plan) {
+        return steps(plan, null);
+    }
+
+    /**
+     * The steps of a plan that stalls after {@code stallAfter} frames (null: never); a plan that ends earlier (a
+     * disconnect, an error event) ends before the stall, and one with fewer frames stalls before {@code [DONE]}.
+     */
+    static List<Step> steps(StreamPlan plan, Integer stallAfter) {
         List<Step> steps = new ArrayList<>();
         List<String> payloads = plan.payloads();
         for (int i = 0; i <= payloads.size(); i++) {
+            if (stallAfter != null && (stallAfter == i || (i == payloads.size() && stallAfter > i))
+                    && !(plan.disconnectAfter() != null && plan.disconnectAfter() == i)
+                    && !(plan.errorAfter() != null && plan.errorAfter() == i)) {
+                steps.add(new Step(null, false, false, true));
+                return steps;
+            }
             if (plan.disconnectAfter() != null && plan.disconnectAfter() == i) {
                 steps.add(new Step(null, false, true));
                 return steps;
@@ -156,6 +191,25 @@ public final class SseWriter {
                 end();
                 return;
             }
+            if (step.stall()) {
+                boolean nothingWritten = position == 0;
+                position = steps.size();
+                if (nothingWritten) {
+                    // no frame has gone out: flush the status and headers before the silence
+                    StreamSinkChannel channel = exchange.getResponseChannel();
+                    try {
+                        if (channel != null) {
+                            channel.flush();
+                        }
+                    } catch (IOException e) {
+                        IoUtils.safeClose(exchange.getConnection());
+                        end();
+                        return;
+                    }
+                }
+                Stall.hold(exchange, this::end);
+                return;
+            }
             long delay = 0;
             if (step.delayed()) {
                 delay = first ? pacing.firstTokenMs() : pacing.interTokenMs();
@@ -182,7 +236,7 @@ public final class SseWriter {
             batch.add(count(head, head.frame()));
             while (position < steps.size() && batch.size() < MAX_BATCH) {
                 Step s = steps.get(position);
-                boolean immediate = !s.disconnect() && (!s.delayed() || (!first && pacing.interTokenMs() == 0));
+                boolean immediate = !s.interrupts() && (!s.delayed() || (!first && pacing.interTokenMs() == 0));
                 if (!immediate) {
                     break;
                 }

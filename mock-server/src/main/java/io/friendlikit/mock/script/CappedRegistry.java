@@ -10,6 +10,8 @@ import java.util.function.ToIntFunction;
 /**
  * Entries added through the admin API, in the order they were added, each used a limited number of times or until
  * removed. Holds at most {@link #CAPACITY} entries, so a script that loops by mistake cannot fill the heap.
+ * An entry may fire with a probability: each time it is reached it draws ({@link Chance}, from the server seed, the
+ * entry's seed and how often it was reached before); one that does not fire is left as it was, its uses included.
  * Thread-safe.
  *
  * @param <T> what is registered (a fault, a scenario)
@@ -22,12 +24,17 @@ public final class CappedRegistry<T> {
     /**
      * One registered value.
      *
-     * @param remaining how many more uses it has, or null for every use until removed
+     * @param remaining   how many more uses it has, or null for every use until removed
+     * @param probability the chance it fires each time it is reached, in [0, 1]
+     * @param seed        its own seed for those draws (default: the number in its id)
+     * @param reached     how many times it was reached so far (fired or not): the index of its next draw
      */
-    public record Entry<T>(String id, T value, Integer remaining) {
+    public record Entry<T>(String id, T value, Integer remaining, double probability, long seed, long reached) {
 
-        private Entry<T> usedOnce() {
-            return remaining == null ? this : new Entry<>(id, value, remaining - 1);
+        /** Counts one more time reached; uses it once when it fires. */
+        private Entry<T> reachedOnce(boolean fired) {
+            Integer left = fired && remaining != null ? Integer.valueOf(remaining - 1) : remaining;
+            return new Entry<>(id, value, left, probability, seed, reached + 1);
         }
 
         private boolean spent() {
@@ -45,12 +52,21 @@ public final class CappedRegistry<T> {
     private final String noun;
     private final String idPrefix;
     private final int capacity;
+    private final long serverSeed;
     private final List<Entry<T>> entries = new ArrayList<>();
     private long nextId = 1;
 
     /** @param noun names entries in ids ({@code fault-1}) and messages */
     public CappedRegistry(String noun) {
-        this(noun, "", CAPACITY);
+        this(noun, "", CAPACITY, 0);
+    }
+
+    /**
+     * @param noun       names entries in ids ({@code fault-1}) and messages
+     * @param serverSeed the server's seed, mixed into every draw of a probability
+     */
+    public CappedRegistry(String noun, long serverSeed) {
+        this(noun, "", CAPACITY, serverSeed);
     }
 
     /**
@@ -58,23 +74,48 @@ public final class CappedRegistry<T> {
      * @param capacity most entries held at once
      */
     public CappedRegistry(String noun, String idPrefix, int capacity) {
-        this.noun = noun;
-        this.idPrefix = idPrefix;
-        this.capacity = capacity;
+        this(noun, idPrefix, capacity, 0);
     }
 
     /**
-     * @param times number of uses (at least 1), or null for unlimited
-     * @throws FullException when {@link #CAPACITY} entries are already held
+     * @param idPrefix   put before every id ({@code alice:fault-1}), so ids of several registries differ
+     * @param capacity   most entries held at once
+     * @param serverSeed the server's seed, mixed into every draw of a probability
      */
-    public synchronized Entry<T> add(T value, Integer times) {
+    public CappedRegistry(String noun, String idPrefix, int capacity, long serverSeed) {
+        this.noun = noun;
+        this.idPrefix = idPrefix;
+        this.capacity = capacity;
+        this.serverSeed = serverSeed;
+    }
+
+    /**
+     * An entry that fires whenever it is reached.
+     *
+     * @param times number of uses (at least 1), or null for unlimited
+     * @throws FullException when the registry's capacity is already held
+     */
+    public Entry<T> add(T value, Integer times) {
+        return add(value, times, Chance.ALWAYS, null);
+    }
+
+    /**
+     * @param times       number of uses (at least 1), or null for unlimited
+     * @param probability the chance it fires each time it is reached, in [0, 1]
+     * @param seed        its seed for those draws, or null for the number in its id ({@code fault-3}: 3)
+     * @throws FullException when the registry's capacity is already held
+     */
+    public synchronized Entry<T> add(T value, Integer times, double probability, Long seed) {
         if (times != null && times < 1) {
             throw new IllegalArgumentException("times: must be at least 1, got " + times);
         }
+        Chance.probability(probability);
         if (entries.size() >= capacity) {
             throw new FullException(noun, capacity);
         }
-        Entry<T> entry = new Entry<>(idPrefix + noun + "-" + nextId++, value, times);
+        long number = nextId++;
+        Entry<T> entry = new Entry<>(idPrefix + noun + "-" + number, value, times, probability,
+                seed == null ? number : seed, 0);
         entries.add(entry);
         return entry;
     }
@@ -91,27 +132,35 @@ public final class CappedRegistry<T> {
         return entries.removeIf(e -> e.id().equals(id));
     }
 
-    /** Uses every entry whose value passes {@code test} once, dropping those spent; returns their values in order. */
+    public synchronized int size() {
+        return entries.size();
+    }
+
+    /**
+     * Reaches every entry whose value passes {@code test}: each draws, and those that fire are used once (dropped when
+     * spent). Returns the values that fired, in order.
+     */
     public synchronized List<T> useEach(Predicate<? super T> test) {
         List<T> used = new ArrayList<>();
         ListIterator<Entry<T>> it = entries.listIterator();
         while (it.hasNext()) {
             Entry<T> e = it.next();
-            if (test.test(e.value())) {
+            if (test.test(e.value()) && reach(it, e)) {
                 used.add(e.value());
-                useOnce(it, e);
             }
         }
         return used;
     }
 
-    /** Uses the first entry whose value passes {@code test} once (dropping it when spent) and returns its value. */
+    /**
+     * Reaches the entries whose value passes {@code test} in order until one fires; uses that one once (dropping it
+     * when spent) and returns its value. Entries after it are not reached (they do not draw).
+     */
     public synchronized Optional<T> useFirst(Predicate<? super T> test) {
         ListIterator<Entry<T>> it = entries.listIterator();
         while (it.hasNext()) {
             Entry<T> e = it.next();
-            if (test.test(e.value())) {
-                useOnce(it, e);
+            if (test.test(e.value()) && reach(it, e)) {
                 return Optional.of(e.value());
             }
         }
@@ -129,10 +178,6 @@ public final class CappedRegistry<T> {
             }
         }
         return Optional.empty();
-    }
-
-    public synchronized int size() {
-        return entries.size();
     }
 
     /**
@@ -182,12 +227,23 @@ public final class CappedRegistry<T> {
         return List.copyOf(entries);
     }
 
+    /** Draws for the entry under {@code at}; records the draw, and the use when it fires. */
+    private boolean reach(ListIterator<Entry<T>> at, Entry<T> entry) {
+        boolean fired = Chance.fires(serverSeed, entry.seed(), entry.reached(), entry.probability());
+        store(at, entry.reachedOnce(fired));
+        return fired;
+    }
+
+    /** Uses the entry under {@code at} once, without a draw (a scenario chosen by its matchers or its id). */
     private static <T> void useOnce(ListIterator<Entry<T>> at, Entry<T> entry) {
-        Entry<T> used = entry.usedOnce();
-        if (used.spent()) {
+        store(at, entry.reachedOnce(true));
+    }
+
+    private static <T> void store(ListIterator<Entry<T>> at, Entry<T> after) {
+        if (after.spent()) {
             at.remove();
         } else {
-            at.set(used);
+            at.set(after);
         }
     }
 }

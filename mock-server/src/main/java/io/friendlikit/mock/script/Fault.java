@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.annotation.JsonTypeName;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import io.friendlikit.mock.delivery.Delivery;
 import io.friendlikit.mock.delivery.Pacing;
 import io.friendlikit.mock.delivery.StreamPlan;
 import io.friendlikit.mock.errors.ApiError;
@@ -13,7 +14,9 @@ import io.friendlikit.mock.wire.ChatChunk;
 import io.friendlikit.mock.wire.Usage;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -24,7 +27,9 @@ import java.util.function.Function;
  *
  * <p>The admin JSON of a fault is its record components in camelCase plus {@code type}, the variant's
  * {@link JsonTypeName}; Jackson binds it to the variant named there. Left-out members take the defaults and
- * values out of range are refused ({@link InvalidMember}) by the variants' constructors.
+ * values out of range are refused ({@link InvalidMember}) by the variants' constructors. Beside them, every fault
+ * takes {@code times}, {@code probability} and {@code seed}, which belong to its registration, not to the variant
+ * ({@link FaultRegistry}, {@link Chance}).
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({
@@ -38,7 +43,10 @@ import java.util.function.Function;
         @JsonSubTypes.Type(Fault.MalformedChunk.class),
         @JsonSubTypes.Type(Fault.MixedIds.class),
         @JsonSubTypes.Type(Fault.MissingRole.class),
-        @JsonSubTypes.Type(Fault.DataAfterDone.class)})
+        @JsonSubTypes.Type(Fault.DataAfterDone.class),
+        @JsonSubTypes.Type(Fault.RateLimit.class),
+        @JsonSubTypes.Type(Fault.Stall.class),
+        @JsonSubTypes.Type(Fault.Trickle.class)})
 @JsonNaming(PropertyNamingStrategies.LowerCamelCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public sealed interface Fault {
@@ -58,7 +66,11 @@ public sealed interface Fault {
         /** When a stream's frames are rendered: hook {@link #stream(StreamPlan, Function)}. */
         FRAMES("frames"),
         /** When a stream's ending is planned: hook {@link #stream(StreamPlan, Function)}. */
-        END_OF_STREAM("end of stream");
+        END_OF_STREAM("end of stream"),
+        /** When a plain 200 body is handed to the writer (streams do not reach it): hook {@link #delivery(Delivery)}. */
+        PLAIN_BODY("plain body"),
+        /** When any 200 answer, plain or stream, is handed to the writer: hook {@link #delivery(Delivery)}. */
+        DELIVERY("delivery");
 
         private final String label;
 
@@ -114,9 +126,33 @@ public sealed interface Fault {
         return plan;
     }
 
+    /** How an answer is written (stall, trickle) and the headers it carries. */
+    default Delivery delivery(Delivery configured) {
+        return configured;
+    }
+
+    /** Most milliseconds a {@code retryAfterMs} may ask for (a day). */
+    int MAX_RETRY_AFTER_MS = 86_400_000;
+
+    /**
+     * The retry hints OpenAI SDKs read beside {@code Retry-After}: {@code retry-after-ms} (milliseconds) and
+     * {@code x-should-retry} ({@code true} or {@code false}); each only when given.
+     */
+    static Map<String, String> retryHints(Integer retryAfterMs, Boolean shouldRetry) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        if (retryAfterMs != null) {
+            headers.put("retry-after-ms", Integer.toString(retryAfterMs));
+        }
+        if (shouldRetry != null) {
+            headers.put("x-should-retry", Boolean.toString(shouldRetry));
+        }
+        return headers;
+    }
+
     /** Answers with an HTTP error before any processing. */
     @JsonTypeName("http_error")
-    record HttpError(Integer status, String message, Integer retryAfterSeconds) implements Fault {
+    record HttpError(Integer status, String message, Integer retryAfterSeconds, Integer retryAfterMs,
+                     Boolean shouldRetry) implements Fault {
         public Phase phase() {
             return Phase.BEFORE_HEADERS;
         }
@@ -127,10 +163,19 @@ public sealed interface Fault {
             if (retryAfterSeconds != null) {
                 InvalidMember.inRange("retryAfterSeconds", retryAfterSeconds, 0, 0, 86_400);
             }
+            if (retryAfterMs != null) {
+                InvalidMember.inRange("retryAfterMs", retryAfterMs, 0, 0, MAX_RETRY_AFTER_MS);
+            }
+        }
+
+        /** Without the retry hints of OpenAI SDKs. */
+        public HttpError(Integer status, String message, Integer retryAfterSeconds) {
+            this(status, message, retryAfterSeconds, null, null);
         }
 
         public Optional<ApiError> beforeHeaders() {
-            return Optional.of(ApiError.injected(status, message, retryAfterSeconds));
+            return Optional.of(ApiError.injected(status, message, retryAfterSeconds,
+                    Fault.retryHints(retryAfterMs, shouldRetry)));
         }
     }
 
@@ -297,6 +342,72 @@ public sealed interface Fault {
         public StreamPlan stream(StreamPlan plan, Function<ApiError, String> errorEvent) {
             List<String> extra = plan.payloads().isEmpty() ? List.of("{}") : List.of(plan.payloads().get(0));
             return plan.withAfterDone(extra);
+        }
+    }
+
+    /**
+     * Answers 429 as the requests-per-minute limiter does when a token's limit of {@code limit} is used up: the same
+     * envelope, {@code Retry-After}, and the counters {@code x-ratelimit-limit-requests},
+     * {@code x-ratelimit-remaining-requests: 0}, {@code x-ratelimit-reset-requests}; plus the retry hints if given.
+     */
+    @JsonTypeName("rate_limit")
+    record RateLimit(Integer limit, Integer retryAfterSeconds, Integer retryAfterMs, Boolean shouldRetry)
+            implements Fault {
+        public Phase phase() {
+            return Phase.BEFORE_HEADERS;
+        }
+
+        public RateLimit {
+            limit = InvalidMember.inRange("limit", limit, 100, 1, 10_000_000);
+            retryAfterSeconds = InvalidMember.inRange("retryAfterSeconds", retryAfterSeconds, 1, 0, 86_400);
+            if (retryAfterMs != null) {
+                InvalidMember.inRange("retryAfterMs", retryAfterMs, 0, 0, MAX_RETRY_AFTER_MS);
+            }
+        }
+
+        public Optional<ApiError> beforeHeaders() {
+            Map<String, String> headers = new LinkedHashMap<>();
+            headers.put("x-ratelimit-limit-requests", Integer.toString(limit));
+            headers.put("x-ratelimit-remaining-requests", "0");
+            headers.put("x-ratelimit-reset-requests", retryAfterSeconds + "s");
+            headers.putAll(Fault.retryHints(retryAfterMs, shouldRetry));
+            return Optional.of(ApiError.scriptedRateLimit(limit, retryAfterSeconds, headers));
+        }
+    }
+
+    /**
+     * Writes the status and headers (a stream also its first {@code afterChunks} frames) and then nothing, until the
+     * client gives up. No thread waits: the answer holds only a timer that looks for the client closing.
+     */
+    @JsonTypeName("stall")
+    record Stall(Integer afterChunks) implements Fault {
+        public Phase phase() {
+            return Phase.DELIVERY;
+        }
+
+        public Stall {
+            afterChunks = InvalidMember.inRange("afterChunks", afterChunks, 0, 0, 1_000_000);
+        }
+
+        public Delivery delivery(Delivery configured) {
+            return configured.withStallAfter(afterChunks);
+        }
+    }
+
+    /** Writes a plain body {@code bytesPerWrite} bytes at a time, {@code delayMs} apart, on a timer. */
+    @JsonTypeName("trickle")
+    record Trickle(Integer bytesPerWrite, Integer delayMs) implements Fault {
+        public Phase phase() {
+            return Phase.PLAIN_BODY;
+        }
+
+        public Trickle {
+            bytesPerWrite = InvalidMember.inRange("bytesPerWrite", bytesPerWrite, 8, 1, 65_536);
+            delayMs = InvalidMember.inRange("delayMs", delayMs, 50, 0, 60_000);
+        }
+
+        public Delivery delivery(Delivery configured) {
+            return configured.withTrickle(bytesPerWrite, delayMs);
         }
     }
 }

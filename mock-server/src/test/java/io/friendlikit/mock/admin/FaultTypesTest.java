@@ -43,10 +43,16 @@ class FaultTypesTest {
             JsonNode listed = Mappers.wire().readTree(json.write(ListFaults.Item.of(
                     new io.friendlikit.mock.script.FaultRegistry().add(fault, null))));
             assertThat(listed.path("type").asText()).isEqualTo(type);
-            // what the list shows can be posted back and means the same fault
+            assertThat(listed.path("probability").asDouble()).isEqualTo(1.0);
+            assertThat(listed.path("seed").asLong()).isEqualTo(1L);
+            // what the list shows can be posted back and means the same fault, registered the same way
             com.fasterxml.jackson.databind.node.ObjectNode again = listed.deepCopy();
             again.remove("id");
-            assertThat(json.bind(again, Fault.class, "")).isEqualTo(fault);
+            AdminRequest.Split<Fault, AddFault.Registration> posted = new AdminRequest(java.util.Map.of(),
+                    Mappers.wire().writeValueAsBytes(again), json).bodyWith(Fault.class, AddFault.Registration.class);
+            assertThat(posted.value()).isEqualTo(fault);
+            assertThat(posted.member().probability()).isEqualTo(1.0);
+            assertThat(posted.member().seed()).isEqualTo(1L);
         }
     }
 

@@ -50,6 +50,7 @@ class ConfigResolverTest {
         SAMPLES.put(Setting.OPENAI_SCHEMA_MEMBERS, new Sample("false", MockConfig::openAiSchemaMembers, false, "1"));
         SAMPLES.put(Setting.USAGE_CHUNK, new Sample("always", MockConfig::usageChunkAlways, true, "sometimes"));
         SAMPLES.put(Setting.RATE_LIMIT_RPM, new Sample("60", MockConfig::rateLimitRpm, 60, "-1"));
+        SAMPLES.put(Setting.RATE_LIMIT_TPM, new Sample("40000", MockConfig::rateLimitTpm, 40_000L, "many"));
         SAMPLES.put(Setting.UNPARSED_REASONING, new Sample("inline", MockConfig::inlineUnparsedReasoning, true, "keep"));
         SAMPLES.put(Setting.CORS_ORIGIN, new Sample("http://localhost:5173", MockConfig::corsOrigin, "http://localhost:5173", "localhost:5173/app"));
         SAMPLES.put(Setting.LOG_REQUESTS, new Sample("false", MockConfig::logRequests, false, "loud"));

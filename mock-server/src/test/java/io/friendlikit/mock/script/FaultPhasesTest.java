@@ -30,7 +30,9 @@ class FaultPhasesTest {
             Fault.Phase.USAGE, "usage",
             Fault.Phase.CHUNKS, "chunks",
             Fault.Phase.FRAMES, "stream",
-            Fault.Phase.END_OF_STREAM, "stream");
+            Fault.Phase.END_OF_STREAM, "stream",
+            Fault.Phase.PLAIN_BODY, "delivery",
+            Fault.Phase.DELIVERY, "delivery");
 
     /** One instance of every variant of the sealed interface, built with zero / null components. */
     static List<Fault> everyVariant() throws ReflectiveOperationException {

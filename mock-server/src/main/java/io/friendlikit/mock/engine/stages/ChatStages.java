@@ -15,6 +15,7 @@ import io.friendlikit.mock.script.ScenarioRegistry;
 import io.friendlikit.mock.script.Sessions;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * The chat completions endpoint as its list of stages, in the order the live service is believed to apply
@@ -28,6 +29,7 @@ public final class ChatStages {
     private final FaultRegistry faults;
     private final ScenarioRegistry scenarios;
     private final List<Stage> stages;
+    private final RateLimit rateLimit;
 
     public ChatStages(MockConfig config, ObjectMapper mapper, ModelCatalog catalog, FaultRegistry faults,
                       ScenarioRegistry scenarios, Sessions sessions) {
@@ -35,16 +37,18 @@ public final class ChatStages {
         this.faults = faults;
         this.scenarios = scenarios;
         Generator generator = new Generator(config.seed(), config.inlineUnparsedReasoning());
+        this.rateLimit = new RateLimit(config.rateLimitRpm(), config.rateLimitTpm());
         this.stages = List.of(
                 new Scope(sessions, new FaultHeader(new AdminJson(mapper))),
                 new InjectedError(),
                 new Authenticate(config),
-                new RateLimit(config.rateLimitRpm()),
+                rateLimit,
                 new ReadBody(config.maxBodyBytes()),
                 new Validate(config, catalog, new RequestBinder(mapper)),
                 new ResolveModel(config.endpoints()),
                 new Budgets(generator),
                 new Generate(generator),
+                rateLimit.counter(),
                 new Pace(new Pacing(config.firstTokenMs(), config.interTokenMs())),
                 new Shape(config, mapper));
     }
@@ -59,13 +63,27 @@ public final class ChatStages {
         return new ExchangeState(exchange, mapper, faults, scenarios);
     }
 
-    /** Runs the stages until one fails or all have run; returns what to deliver. */
+    /**
+     * Runs the stages until one fails or all have run; returns what to deliver. While a rate limit is on, the answer
+     * carries the counters of the exchange's token as they stand once the stages are done.
+     */
     public Outcome run(ExchangeState state) {
         for (Stage stage : stages) {
             Stage.Verdict verdict = stage.run(state);
             if (!verdict.proceeds()) {
-                return new Outcome.Failure(verdict.error(), Pacing.after(verdict.delayMs()));
+                return new Outcome.Failure(verdict.error().withHeaders(rateLimit.headers(state)),
+                        Pacing.after(verdict.delayMs()));
             }
+        }
+        Map<String, String> counters = rateLimit.headers(state);
+        if (counters.isEmpty()) {
+            return state.answer;
+        }
+        if (state.answer instanceof Outcome.Plain plain) {
+            return new Outcome.Plain(plain.json(), plain.pacing(), plain.delivery().withHeaders(counters));
+        }
+        if (state.answer instanceof Outcome.Stream stream) {
+            return new Outcome.Stream(stream.plan(), stream.pacing(), stream.delivery().withHeaders(counters));
         }
         return state.answer;
     }

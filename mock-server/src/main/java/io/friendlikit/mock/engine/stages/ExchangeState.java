@@ -51,6 +51,7 @@ public final class ExchangeState {
     /** X-Mock-Scenario, or null. */
     String scenarioId;
     boolean stream;
+    String rateLimitKey;
     String modelId;
     ModelInfo model;
     ChatRequest request;

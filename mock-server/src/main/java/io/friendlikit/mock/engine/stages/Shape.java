@@ -3,6 +3,7 @@ package io.friendlikit.mock.engine.stages;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.friendlikit.mock.config.MockConfig;
+import io.friendlikit.mock.delivery.Delivery;
 import io.friendlikit.mock.delivery.Pacing;
 import io.friendlikit.mock.delivery.StreamPlan;
 import io.friendlikit.mock.engine.AnswerBuilder;
@@ -24,7 +25,7 @@ import java.util.function.Function;
 /**
  * The answer in its final form: the plain JSON body, or a stream plan whose every frame (the error event of a
  * stream_error fault included) is rendered. Phases "usage" (when usage is reported), then for a stream "chunks",
- * "frames" and "end of stream".
+ * "frames" and "end of stream", for a plain answer "plain body", and for both "delivery".
  */
 final class Shape implements Stage {
 
@@ -61,8 +62,12 @@ final class Shape implements Stage {
                 request.logprobs());
         try {
             if (!request.stream()) {
-                state.answer = new Outcome.Plain(mapper.writeValueAsBytes(answers.plain(generation, meta,
-                        usage(state, generation))), state.pacing);
+                byte[] json = mapper.writeValueAsBytes(answers.plain(generation, meta, usage(state, generation)));
+                Delivery delivery = Delivery.NONE;
+                for (Fault f : state.faults(Fault.Phase.PLAIN_BODY)) {
+                    delivery = f.delivery(delivery);
+                }
+                state.answer = new Outcome.Plain(json, state.pacing, delivered(state, delivery));
                 return Verdict.CONTINUE;
             }
             boolean withUsage = request.includeUsage() || config.usageChunkAlways();
@@ -82,11 +87,19 @@ final class Shape implements Stage {
             for (Fault f : state.faults(Fault.Phase.END_OF_STREAM)) {
                 plan = f.stream(plan, errorEvent);
             }
-            state.answer = new Outcome.Stream(plan, state.pacing);
+            state.answer = new Outcome.Stream(plan, state.pacing, delivered(state, Delivery.NONE));
             return Verdict.CONTINUE;
         } catch (JsonProcessingException e) {
             return Verdict.fail(ApiError.internal("cannot serialize the answer: " + e.getOriginalMessage()));
         }
+    }
+
+    /** Phase "delivery", reached by every answer shaped here. */
+    private static Delivery delivered(ExchangeState state, Delivery delivery) {
+        for (Fault f : state.faults(Fault.Phase.DELIVERY)) {
+            delivery = f.delivery(delivery);
+        }
+        return delivery;
     }
 
     private static Usage usage(ExchangeState state, Generation generation) {
