@@ -50,7 +50,7 @@ public final class MockServer implements Admin, AutoCloseable {
     private final FaultRegistry faults = new FaultRegistry();
     private final ScenarioRegistry scenarios = new ScenarioRegistry();
     private final Journal journal;
-    /** Open streams together may hold a quarter of the heap in unwritten text; beyond it a stream gets 429. */
+    /** Open streams together may hold a quarter of the heap (their generation state); beyond it a stream gets 429. */
     private final StreamBudget streams = StreamBudget.quarterOfHeap();
     private final Routes routes;
     private Undertow undertow;
@@ -59,10 +59,11 @@ public final class MockServer implements Admin, AutoCloseable {
     private MockServer(MockConfig config, ModelCatalog catalog, java.util.function.Consumer<String> requestLog) {
         this.config = config;
         this.catalog = catalog;
-        this.journal = new Journal(config.journalSize(), entry -> requestLog.accept(entry.summary()));
+        this.journal = new Journal(config.journalSize(), config.journalBytes(),
+                entry -> requestLog.accept(entry.summary()));
         ObjectMapper mapper = Mappers.wire();
         Responses responses = new Responses(new ErrorRenderer(mapper, config.errorEnvelope()));
-        ChatService chat = new ChatService(config, mapper, catalog, faults, scenarios, journal);
+        ChatService chat = new ChatService(config, mapper, catalog, faults, scenarios, journal, streams::openStreams);
         this.routes = new Routes(config, mapper, catalog, chat, responses, streams, this);
     }
 

@@ -22,18 +22,20 @@ import java.util.Map;
  */
 public final class ChatService {
 
-    /** Bodies larger than this are journaled as their first {@value #JOURNAL_RAW_CHARS} bytes of text only. */
-    static final int JOURNAL_BODY_LIMIT = 65_536;
-    private static final int JOURNAL_RAW_CHARS = 4096;
-
     private final MockConfig config;
     private final ChatStages stages;
     private final Journal journal;
 
     public ChatService(MockConfig config, ObjectMapper mapper, ModelCatalog catalog, FaultRegistry faults,
                        ScenarioRegistry scenarios, Journal journal) {
+        this(config, mapper, catalog, faults, scenarios, journal, () -> 0);
+    }
+
+    /** @param openStreams streams open right now (the timing model's load factor reads it) */
+    public ChatService(MockConfig config, ObjectMapper mapper, ModelCatalog catalog, FaultRegistry faults,
+                       ScenarioRegistry scenarios, Journal journal, java.util.function.IntSupplier openStreams) {
         this.config = config;
-        this.stages = new ChatStages(config, mapper, catalog, faults, scenarios);
+        this.stages = new ChatStages(config, mapper, catalog, faults, scenarios, openStreams);
         this.journal = journal;
     }
 
@@ -45,6 +47,14 @@ public final class ChatService {
     }
 
     private void record(ExchangeState state, Outcome outcome) {
+        try {
+            journal.record(entry(state, outcome));
+        } catch (RuntimeException | OutOfMemoryError e) {
+            // Recording must never fail the request it records: the entry is dropped.
+        }
+    }
+
+    private Journal.Entry entry(ExchangeState state, Outcome outcome) {
         Exchange exchange = state.exchange();
         Outcome.Failure failure = outcome instanceof Outcome.Failure f ? f : null;
         int status = failure != null ? failure.error().status() : 200;
@@ -52,16 +62,19 @@ public final class ChatService {
         List<Violation> violations = failure != null ? failure.error().violations() : List.of();
         Map<String, String> headers = new LinkedHashMap<>(exchange.headers());
         headers.computeIfPresent("authorization", (k, v) -> mask(v));
-        // A full journal of large bodies would hold gigabytes: those keep only the start of their text.
-        JsonNode kept = exchange.body().length > JOURNAL_BODY_LIMIT ? null : state.journalBody();
+        byte[] body = exchange.body();
+        // The journal keeps a JSON body as its bytes (compact whatever its shape); one too large for it keeps
+        // the start of its text only, as a body that is not JSON does.
+        JsonNode json = body.length > journal.bodyLimitBytes() ? null : state.journalBody();
+        byte[] kept = json != null ? body : null;
         String raw = null;
-        if (kept == null && exchange.body().length > 0) {
-            int end = Math.min(exchange.body().length, JOURNAL_RAW_CHARS);
-            raw = new String(exchange.body(), 0, end, StandardCharsets.UTF_8);
+        if (kept == null && body.length > 0) {
+            raw = new String(body, 0, Math.min(body.length, Journal.RAW_PREFIX_BYTES), StandardCharsets.UTF_8);
         }
-        journal.record(new Journal.Entry(journal.nextId(), config.clock().instant(), exchange.method(),
-                exchange.path(), headers, kept, raw, status, error, violations, state.appliedFaults(),
-                state.stream()));
+        JsonNode model = json == null ? null : json.get("model");
+        return new Journal.Entry(journal.nextId(), config.clock().instant(), exchange.method(), exchange.path(),
+                headers, kept, raw, model != null && model.isTextual() ? model.asText() : null, status, error,
+                violations, state.appliedFaults(), state.stream());
     }
 
     private static String mask(String authorization) {

@@ -1,6 +1,5 @@
 package io.friendlikit.mock.http;
 
-import io.friendlikit.mock.delivery.Pacing;
 import io.friendlikit.mock.delivery.StreamBudget;
 import io.friendlikit.mock.engine.Outcome;
 import io.friendlikit.mock.errors.ApiError;
@@ -12,8 +11,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * The last stage of a chat exchange, "deliver": writes an {@link Outcome} with its pacing. Every kind waits
  * {@code firstTokenMs} before its first byte (an error, a plain body, or a stream's first frame), on the IO
- * thread's timer; a stream then goes to the {@link SseWriter} with the delay between frames. A stream needs a
- * lease of the {@link StreamBudget} first; without one it is answered 429 at once.
+ * thread's timer; a stream goes to the {@link SseWriter} at once, its frames due on the plan's schedule counted
+ * from now. A stream needs a lease of the {@link StreamBudget} first (its share of the memory open streams
+ * hold); without one it is answered 429 at once.
  */
 final class Responder {
 
@@ -26,6 +26,7 @@ final class Responder {
     }
 
     void deliver(HttpServerExchange ex, Outcome outcome) {
+        long start = System.nanoTime();
         Runnable write;
         if (outcome instanceof Outcome.Failure failure) {
             write = () -> responses.error(ex, failure.error());
@@ -37,11 +38,9 @@ final class Responder {
                 responses.error(ex, ApiError.busy(budget.limitBytes() >> 20));
                 return;
             }
-            StreamBudget.Lease held = lease.get();
-            // A client that leaves during the first-token delay gives its share back at once.
-            ex.getConnection().addCloseListener(connection -> held.close());
-            Pacing between = new Pacing(0, stream.pacing().interTokenMs());
-            write = () -> SseWriter.start(ex, stream.plan(), between, held::close);
+            // The plan's schedule counts from now, the first-token delay included.
+            SseWriter.start(ex, stream.plan(), start, lease.get()::close);
+            return;
         } else {
             throw new IllegalStateException("unknown outcome " + outcome);
         }

@@ -1,10 +1,10 @@
 package io.friendlikit.mock.http;
 
-import io.friendlikit.mock.delivery.Pacing;
 import io.friendlikit.mock.delivery.StreamPlan;
 import io.undertow.io.IoCallback;
 import io.undertow.io.Sender;
 import io.undertow.server.HttpServerExchange;
+import io.undertow.server.ServerConnection;
 import io.undertow.util.Headers;
 import org.xnio.IoUtils;
 import org.xnio.XnioExecutor;
@@ -19,9 +19,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The only class that writes server-sent event frames: {@code data: <payload>} and a blank line, UTF-8, then
- * {@code data: [DONE]}. Writes are asynchronous; delays are scheduled on the connection's IO thread, so a slow
- * stream holds memory, not a thread. Frames due at the same moment go out in one gather write. A client that
- * goes away ends the stream at the next write.
+ * {@code data: [DONE]}. Writes are asynchronous and scheduled on the connection's IO thread, so a slow stream holds
+ * memory, not a thread. Each payload is rendered when it is due, and it is due at a fixed time after the stream's
+ * start (the plan's schedule), so a late write never delays the later ones; frames due by the time of a write go
+ * out in one gather write. A client that goes away ends the stream at the next write, and the stream lets go of
+ * its exchange and its plan at once.
  */
 public final class SseWriter {
 
@@ -37,138 +39,209 @@ public final class SseWriter {
     }
 
     /**
-     * Starts writing the stream; returns at once.
+     * Starts writing the stream; returns at once. Headers go out with the first frame.
      *
-     * @param pacing the delay before the first chunk and between chunks
-     * @param onEnd  run once when the stream is over: written whole, cut on purpose, or the client gone
+     * @param startNanos the stream's start ({@link System#nanoTime()}): payload {@code i} is due at
+     *                   {@code startNanos + plan.schedule().dueMs(i)} milliseconds
+     * @param onEnd      run once when the stream is over: written whole, cut on purpose, or the client gone
      */
-    public static void start(HttpServerExchange exchange, StreamPlan plan, Pacing pacing, Runnable onEnd) {
+    public static void start(HttpServerExchange exchange, StreamPlan plan, long startNanos, Runnable onEnd) {
         exchange.setStatusCode(200);
         exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, CONTENT_TYPE);
         exchange.getResponseHeaders().put(Headers.CACHE_CONTROL, "no-cache");
-        Run run = new Run(exchange, steps(plan), pacing, onEnd);
+        Run run = new Run(exchange, plan, startNanos, onEnd);
         exchange.addExchangeCompleteListener((ex, next) -> {
             run.end();
             next.proceed();
         });
-        exchange.getConnection().addCloseListener(connection -> run.end());
+        exchange.getConnection().addCloseListener(run);
         run.next();
     }
 
-    /** One thing to do: write a frame (after a delay), drop the connection, or end the response. */
+    /** One thing to do: write a frame (when it is due, or right after the one before), or drop the connection. */
     record Step(String payload, boolean delayed, boolean disconnect) {
         static Step write(String payload, boolean delayed) {
             return new Step(payload, delayed, false);
         }
 
-        /** Encoded when written, so a long stream holds its text once, not twice. */
         ByteBuffer frame() {
             return SseWriter.frame(payload);
         }
     }
 
+    private static final Step DISCONNECT = new Step(null, false, true);
+
     /** Frames written in one gather write at most. */
     private static final int MAX_BATCH = 1_024;
 
-    /** The steps that execute a plan, in order (package-private for tests). */
-    static List<Step> steps(StreamPlan plan) {
-        List<Step> steps = new ArrayList<>();
-        List<String> payloads = plan.payloads();
-        for (int i = 0; i <= payloads.size(); i++) {
-            if (plan.disconnectAfter() != null && plan.disconnectAfter() == i) {
-                steps.add(new Step(null, false, true));
-                return steps;
+    /**
+     * A plan as a sequence of steps, each made when it is reached: the payloads before the plan's cut (a
+     * disconnect or an error event) or all of them, then the ending. Holds no rendered payload.
+     */
+    static final class Steps {
+        private final StreamPlan plan;
+        private final int shown;
+        private final List<Step> ending;
+
+        Steps(StreamPlan plan) {
+            this.plan = plan;
+            int count = plan.payloads().size();
+            Integer cut = plan.disconnectAfter() != null && plan.disconnectAfter() <= count
+                    ? plan.disconnectAfter() : null;
+            Integer error = plan.errorAfter() != null && plan.errorAfter() <= count ? plan.errorAfter() : null;
+            List<Step> end = new ArrayList<>();
+            if (cut != null && (error == null || cut <= error)) {
+                shown = cut;
+                end.add(DISCONNECT);
+            } else if (error != null) {
+                shown = error;
+                end.add(Step.write(plan.errorEvent(), false));
+            } else {
+                shown = count;
+                if (plan.done()) {
+                    end.add(Step.write(DONE, false));
+                }
+                for (String extra : plan.afterDone()) {
+                    end.add(Step.write(extra, false));
+                }
             }
-            if (plan.errorAfter() != null && plan.errorAfter() == i) {
-                steps.add(Step.write(plan.errorEvent(), false));
-                return steps;
-            }
-            if (i < payloads.size()) {
-                steps.add(Step.write(payloads.get(i), true));
-            }
+            ending = List.copyOf(end);
         }
-        if (plan.done()) {
-            steps.add(Step.write(DONE, false));
+
+        int size() {
+            return shown + ending.size();
         }
-        for (String extra : plan.afterDone()) {
-            steps.add(Step.write(extra, false));
+
+        /** Step {@code k}; a payload is rendered here. */
+        Step get(int k) {
+            return k < shown ? Step.write(plan.payloads().get(k), true) : ending.get(k - shown);
         }
-        return steps;
+
+        boolean delayed(int k) {
+            return k < shown;
+        }
+
+        boolean disconnect(int k) {
+            return k >= shown && ending.get(k - shown).disconnect();
+        }
+
+        /** When payload {@code k} is due, in nanoseconds after the stream's start. */
+        long dueNanos(int k) {
+            return TimeUnit.MILLISECONDS.toNanos(plan.schedule().dueMs(k));
+        }
     }
 
-    private static final class Run implements IoCallback {
-        private final HttpServerExchange exchange;
-        private final Sender sender;
-        private final List<Step> steps;
-        private final Pacing pacing;
-        private final Runnable onEnd;
+    /** Every step of a plan, rendered (package-private for tests). */
+    static List<Step> steps(StreamPlan plan) {
+        Steps steps = new Steps(plan);
+        List<Step> out = new ArrayList<>(steps.size());
+        for (int k = 0; k < steps.size(); k++) {
+            out.add(steps.get(k));
+        }
+        return out;
+    }
+
+    private static final class Run implements IoCallback, ServerConnection.CloseListener {
+        private final long startNanos;
         private final AtomicBoolean ended = new AtomicBoolean();
+        // Dropped when the stream ends, so whatever still holds this run (a listener list) holds nothing big.
+        private volatile HttpServerExchange exchange;
+        private volatile Sender sender;
+        private volatile Steps steps;
+        private volatile Runnable onEnd;
         private volatile XnioExecutor.Key pending;
         private int position;
-        private boolean first = true;
 
-        Run(HttpServerExchange exchange, List<Step> steps, Pacing pacing, Runnable onEnd) {
+        Run(HttpServerExchange exchange, StreamPlan plan, long startNanos, Runnable onEnd) {
             this.exchange = exchange;
             this.sender = exchange.getResponseSender();
-            this.steps = steps;
-            this.pacing = pacing;
+            this.steps = new Steps(plan);
+            this.startNanos = startNanos;
             this.onEnd = onEnd;
         }
 
-        /** Once: cancels a scheduled write and reports the end. */
+        @Override
+        public void closed(ServerConnection connection) {
+            end();
+        }
+
+        /** Once: cancels a scheduled write, reports the end and lets go of the exchange and the plan. */
         void end() {
             if (ended.compareAndSet(false, true)) {
                 XnioExecutor.Key key = pending;
                 if (key != null) {
                     key.remove();
                 }
-                onEnd.run();
+                Runnable report = onEnd;
+                pending = null;
+                steps = null;
+                sender = null;
+                exchange = null;
+                onEnd = null;
+                if (report != null) {
+                    report.run();
+                }
+            }
+        }
+
+        /** The client is gone or the stream cannot go on: drop the connection and end. */
+        private void abort(HttpServerExchange ex) {
+            end();
+            if (ex != null) {
+                ex.setPersistent(false); // no next request on this connection
+                IoUtils.safeClose(ex.getConnection());
             }
         }
 
         void next() {
-            if (position >= steps.size()) {
+            HttpServerExchange ex = exchange;
+            Steps s = steps;
+            if (ended.get() || ex == null || s == null) {
+                return;
+            }
+            if (position >= s.size()) {
                 sender.close();
                 return;
             }
-            Step step = steps.get(position);
-            if (step.disconnect()) {
-                IoUtils.safeClose(exchange.getConnection());
-                end();
+            if (s.disconnect(position)) {
+                abort(ex);
                 return;
             }
-            long delay = 0;
-            if (step.delayed()) {
-                delay = first ? pacing.firstTokenMs() : pacing.interTokenMs();
-                first = false;
+            if (s.delayed(position)) {
+                long wait = startNanos + s.dueNanos(position) - System.nanoTime();
+                if (wait > 0) {
+                    // XNIO's timer counts whole milliseconds: round up, never early.
+                    long ms = (wait + 999_999) / 1_000_000;
+                    pending = ex.getIoThread().executeAfter(this::writeDue, ms, TimeUnit.MILLISECONDS);
+                    return;
+                }
             }
-            if (delay > 0) {
-                pending = exchange.getIoThread().executeAfter(this::writeDue, delay, TimeUnit.MILLISECONDS);
-            } else {
-                writeDue();
-            }
+            writeDue();
         }
 
-        /** Writes the current step and every following step that is due without delay. */
+        /** Writes the current step and every following one that is due by now. */
         private void writeDue() {
             pending = null;
-            if (ended.get() || !exchange.getConnection().isOpen()) {
-                end();
+            HttpServerExchange ex = exchange;
+            Steps s = steps;
+            Sender out = sender;
+            if (ended.get() || ex == null || s == null || !ex.getConnection().isOpen()) {
+                abort(ex);
                 return;
             }
             List<ByteBuffer> batch = new ArrayList<>();
-            batch.add(steps.get(position++).frame());
-            while (position < steps.size() && batch.size() < MAX_BATCH) {
-                Step s = steps.get(position);
-                boolean immediate = !s.disconnect() && (!s.delayed() || (!first && pacing.interTokenMs() == 0));
-                if (!immediate) {
-                    break;
+            try {
+                batch.add(s.get(position++).frame());
+                long now = System.nanoTime();
+                while (position < s.size() && batch.size() < MAX_BATCH && !s.disconnect(position)
+                        && (!s.delayed(position) || startNanos + s.dueNanos(position) <= now)) {
+                    batch.add(s.get(position++).frame());
                 }
-                first = first && !s.delayed();
-                batch.add(s.frame());
-                position++;
+            } catch (RuntimeException cannotRender) {
+                abort(ex);
+                return;
             }
-            sender.send(batch.toArray(new ByteBuffer[0]), this);
+            out.send(batch.toArray(new ByteBuffer[0]), this);
         }
 
         @Override
@@ -178,8 +251,7 @@ public final class SseWriter {
 
         @Override
         public void onException(HttpServerExchange ex, Sender s, IOException e) {
-            IoUtils.safeClose(ex.getConnection());
-            end();
+            abort(ex);
         }
     }
 }

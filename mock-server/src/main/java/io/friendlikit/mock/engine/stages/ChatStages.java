@@ -3,7 +3,9 @@ package io.friendlikit.mock.engine.stages;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.friendlikit.mock.catalog.ModelCatalog;
 import io.friendlikit.mock.config.MockConfig;
+import io.friendlikit.mock.config.Setting;
 import io.friendlikit.mock.delivery.Pacing;
+import io.friendlikit.mock.delivery.TimingModel;
 import io.friendlikit.mock.engine.Exchange;
 import io.friendlikit.mock.engine.Outcome;
 import io.friendlikit.mock.request.RequestBinder;
@@ -12,6 +14,7 @@ import io.friendlikit.mock.script.FaultRegistry;
 import io.friendlikit.mock.script.ScenarioRegistry;
 
 import java.util.List;
+import java.util.function.IntSupplier;
 
 /**
  * The chat completions endpoint as its list of stages, in the order the live service is believed to apply
@@ -27,6 +30,12 @@ public final class ChatStages {
 
     public ChatStages(MockConfig config, ObjectMapper mapper, ModelCatalog catalog, FaultRegistry faults,
                       ScenarioRegistry scenarios) {
+        this(config, mapper, catalog, faults, scenarios, () -> 0);
+    }
+
+    /** @param openStreams streams open right now (the timing model's load factor reads it) */
+    public ChatStages(MockConfig config, ObjectMapper mapper, ModelCatalog catalog, FaultRegistry faults,
+                      ScenarioRegistry scenarios, IntSupplier openStreams) {
         this.mapper = mapper;
         this.faults = faults;
         Generator generator = new Generator(config.seed(), config.inlineUnparsedReasoning());
@@ -39,8 +48,15 @@ public final class ChatStages {
                 new ResolveModel(config.endpoints()),
                 new Budgets(generator),
                 new Generate(generator, scenarios),
-                new Pace(new Pacing(config.firstTokenMs(), config.interTokenMs())),
+                new Pace(timing(config), openStreams, config.seed()),
                 new Shape(config, mapper));
+    }
+
+    /** The timing model of the settings: first-token and inter-token delays, prefill cost, jitter, load. */
+    public static TimingModel timing(MockConfig config) {
+        return new TimingModel(config.firstTokenMs(), config.get(Setting.PROMPT_TOKEN_MS), config.interTokenMs(),
+                config.get(Setting.INTER_TOKEN_JITTER_MS), config.get(Setting.LOAD_FACTOR),
+                config.get(Setting.FULL_LOAD_STREAMS));
     }
 
     /** The names of the stages, in order. */

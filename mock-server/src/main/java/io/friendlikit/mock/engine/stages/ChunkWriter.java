@@ -3,15 +3,18 @@ package io.friendlikit.mock.engine.stages;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
+import io.friendlikit.mock.delivery.Frames;
+import io.friendlikit.mock.engine.ChunkList;
 import io.friendlikit.mock.wire.ChatChunk;
 
-import java.util.ArrayList;
+import java.io.UncheckedIOException;
 import java.util.List;
 
 /**
  * Serializes the chunks of a stream. The members before {@code choices} ({@code id}, {@code object},
  * {@code created}, {@code model}) are the same in nearly every chunk, so their JSON is written once and reused
- * while they stay equal; the result is byte-for-byte what serializing each chunk whole gives.
+ * while they stay equal; the result is byte-for-byte what serializing each chunk whole gives. Serializes a chunk
+ * when its payload is read, not before.
  */
 final class ChunkWriter {
 
@@ -28,22 +31,46 @@ final class ChunkWriter {
         this.usageWriter = mapper.writerFor(io.friendlikit.mock.wire.Usage.class);
     }
 
-    List<String> write(List<ChatChunk> chunks) throws JsonProcessingException {
-        List<String> out = new ArrayList<>(chunks.size());
-        ChatChunk headOf = null;
-        String head = null;
-        StringBuilder sb = new StringBuilder(512);
-        for (ChatChunk c : chunks) {
-            if (headOf == null || !sameHead(headOf, c)) {
-                headOf = c;
-                head = head(c);
+    /**
+     * The payloads of {@code chunks}, each serialized when it is read (a stream renders a frame when it is due).
+     * A chunk that cannot be serialized fails the read with an {@link UncheckedIOException}.
+     */
+    Frames write(List<ChatChunk> chunks) {
+        return new Frames() {
+            /** The head of the chunk rendered last, reused while the next chunks share it. */
+            private volatile Head last;
+
+            @Override
+            public String get(int index) {
+                ChatChunk c = chunks.get(index);
+                try {
+                    Head h = last;
+                    if (h == null || !sameHead(h.of(), c)) {
+                        h = new Head(c, head(c));
+                        last = h;
+                    }
+                    return new StringBuilder(512).append(h.text()).append(choicesWriter.writeValueAsString(c.choices()))
+                            .append(",\"usage\":").append(usageWriter.writeValueAsString(c.usage())).append('}')
+                            .toString();
+                } catch (JsonProcessingException e) {
+                    throw new UncheckedIOException("cannot serialize chunk " + index, e);
+                }
             }
-            sb.setLength(0);
-            sb.append(head).append(choicesWriter.writeValueAsString(c.choices()))
-                    .append(",\"usage\":").append(usageWriter.writeValueAsString(c.usage())).append('}');
-            out.add(sb.toString());
-        }
-        return out;
+
+            @Override
+            public int size() {
+                return chunks.size();
+            }
+
+            @Override
+            public long heldBytes() {
+                Head h = last;
+                return ChunkList.heldBytes(chunks) + 64 + (h == null ? 256 : 2L * h.text().length());
+            }
+        };
+    }
+
+    private record Head(ChatChunk of, String text) {
     }
 
     private static boolean sameHead(ChatChunk a, ChatChunk b) {
