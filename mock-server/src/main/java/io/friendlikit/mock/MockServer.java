@@ -57,7 +57,7 @@ public final class MockServer implements Admin, AutoCloseable {
     private final ScenarioRegistry scenarios = new ScenarioRegistry();
     private final Sessions sessions = new Sessions();
     private final Journal journal;
-    /** Open streams together may hold a quarter of the heap in unwritten text; beyond it a stream gets 429. */
+    /** Open streams together may hold a quarter of the heap (their generation state); beyond it a stream gets 429. */
     private final StreamBudget streams = StreamBudget.quarterOfHeap();
     private final MockMetrics metrics;
     private final Routes routes;
@@ -73,8 +73,8 @@ public final class MockServer implements Admin, AutoCloseable {
         this.catalog = catalog;
         this.faults = new FaultRegistry(config.seed());
         // Without a request log, no summary line is built per request.
-        this.journal = requestLog == null ? new Journal(config.journalSize())
-                : new Journal(config.journalSize(), entry -> requestLog.accept(entry.summary()));
+        this.journal = requestLog == null ? new Journal(config.journalSize(), config.journalBytes(), entry -> { })
+                : new Journal(config.journalSize(), config.journalBytes(), entry -> requestLog.accept(entry.summary()));
         ObjectMapper mapper = Mappers.wire();
         this.fixturesPollMs = fixturesPollMs;
         this.fixtureFiles = new FixtureFiles(config.fixtures().stream().map(Path::of).toList(),
@@ -93,7 +93,8 @@ public final class MockServer implements Admin, AutoCloseable {
         catalog.all().forEach(model -> models.add(model.id()));
         models.addAll(config.endpoints());
         this.metrics = new MockMetrics(models, streams::openStreams);
-        ChatService chat = new ChatService(config, mapper, catalog, faults, scenarios, sessions, journal, metrics);
+        ChatService chat = new ChatService(config, mapper, catalog, faults, scenarios, sessions, journal, metrics,
+                streams::openStreams);
         this.routes = new Routes(config, mapper, catalog, chat, responses, streams, this, metrics);
     }
 

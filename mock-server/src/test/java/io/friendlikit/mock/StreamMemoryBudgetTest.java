@@ -19,7 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Open streams together may hold a quarter of the heap; a stream beyond that gets 429 (and is counted in the
  * metrics) and the mock keeps serving.
- * Runs the mock in its own JVM with a 384 MiB heap (a 96 MiB stream budget; the refused stream holds about 110 MiB).
+ * Runs the mock in its own JVM with a 160 MiB heap (a 40 MiB stream budget; the refused stream's generation, 7 × 8192
+ * tokens with 10 alternatives each, holds about 50 MiB).
  */
 class StreamMemoryBudgetTest {
 
@@ -31,7 +32,7 @@ class StreamMemoryBudgetTest {
     @Test
     void streamOverTheBudgetIsRefusedWith429() throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process process = new ProcessBuilder(List.of(java, "-Xmx384m", "-cp", System.getProperty("java.class.path"),
+        Process process = new ProcessBuilder(List.of(java, "-Xmx160m", "-cp", System.getProperty("java.class.path"),
                 "io.friendlikit.mock.Main", "--port", "0", "--log-requests", "false"))
                 .redirectErrorStream(true).start();
         try {

@@ -87,6 +87,10 @@ public final class MockConfig {
         return get(Setting.INTER_TOKEN_MS);
     }
 
+    public long journalBytes() {
+        return get(Setting.JOURNAL_BYTES);
+    }
+
     public Clock clock() {
         return get(Setting.CLOCK);
     }

@@ -96,6 +96,28 @@ public final class Parser<T> {
         return p.allowing(v -> v >= min && v <= max, between(min, max));
     }
 
+    /** A finite decimal number in {@code [min, max]}. */
+    static Parser<Double> doubles(double min, double max) {
+        String phrase = "must be between " + plain(min) + " and " + plain(max);
+        Parser<Double> p = of("a number from " + plain(min) + " to " + plain(max), text -> {
+            try {
+                double v = Double.parseDouble(text.trim());
+                if (Double.isNaN(v) || Double.isInfinite(v)) {
+                    throw new Refused("is not a finite number");
+                }
+                return v;
+            } catch (NumberFormatException e) {
+                throw new Refused("is not a number");
+            }
+        }, Parser::plain);
+        return p.allowing(v -> v >= min && v <= max, phrase);
+    }
+
+    /** A number as the README writes it: {@code 0.5}, {@code 1}, {@code 1000000}. */
+    private static String plain(Double v) {
+        return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
+    }
+
     private static String between(long min, long max) {
         return max == Long.MAX_VALUE ? "must be at least " + min : "must be between " + min + " and " + max;
     }

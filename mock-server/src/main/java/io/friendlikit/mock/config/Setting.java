@@ -47,10 +47,23 @@ public final class Setting<T> {
             "delay before the first streamed chunk (and before a plain answer)");
     public static final Setting<Long> INTER_TOKEN_MS = new Setting<>("inter-token-ms", "0", Parser.longs(0, 60_000),
             "delay between streamed chunks");
+    public static final Setting<Double> PROMPT_TOKEN_MS = new Setting<>("prompt-token-ms", "0",
+            Parser.doubles(0, 1_000), "added to the first-token delay per prompt token (prefill time)");
+    public static final Setting<Double> INTER_TOKEN_JITTER_MS = new Setting<>("inter-token-jitter-ms", "0",
+            Parser.doubles(0, 60_000), "standard deviation of a normal jitter of the delay between chunks, seeded "
+            + "per request (the same request gets the same delays)");
+    public static final Setting<Double> LOAD_FACTOR = new Setting<>("load-factor", "1", Parser.doubles(1, 100),
+            "delay multiplier at full load: delays grow linearly with open streams up to this factor at "
+            + "--full-load-streams; 1 means load has no effect");
+    public static final Setting<Integer> FULL_LOAD_STREAMS = new Setting<>("full-load-streams", "100",
+            Parser.ints(1, 1_000_000), "open streams at which --load-factor applies in full");
     public static final Setting<Clock> CLOCK = new Setting<>("clock", "system", Parser.clock(),
             "'system', or 'fixed:<unix seconds>' to pin every created timestamp");
     public static final Setting<Integer> JOURNAL_SIZE = new Setting<>("journal-size", "1000",
             Parser.ints(0, 1_000_000), "requests kept in the journal (oldest dropped first); 0 disables it");
+    public static final Setting<Long> JOURNAL_BYTES = new Setting<>("journal-bytes", "33554432",
+            Parser.longs(0, Long.MAX_VALUE), "memory the journal may hold in bytes, bodies included (oldest "
+            + "dropped first; a body too large for it is kept as its start only)");
     public static final Setting<Boolean> OPENAI_SCHEMA_MEMBERS = new Setting<>("openai-schema-members", "true",
             Parser.bool(), "accept name/description/strict inside response_format.json_schema (OpenAI SDKs send them)");
     public static final Setting<Integer> RATE_LIMIT_RPM = new Setting<>("rate-limit-rpm", "0",

@@ -19,16 +19,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.IntSupplier;
 
 /**
  * The chat completions endpoint without HTTP: runs an exchange through the {@link ChatStages} and records it in
  * the journal.
  */
 public final class ChatService {
-
-    /** Bodies larger than this are journaled as their first {@value #JOURNAL_RAW_CHARS} bytes of text only. */
-    static final int JOURNAL_BODY_LIMIT = 65_536;
-    private static final int JOURNAL_RAW_CHARS = 4096;
 
     private final MockConfig config;
     private final ChatStages stages;
@@ -37,14 +34,18 @@ public final class ChatService {
 
     public ChatService(MockConfig config, ObjectMapper mapper, ModelCatalog catalog, FaultRegistry faults,
                        ScenarioRegistry scenarios, Journal journal) {
-        this(config, mapper, catalog, faults, scenarios, new Sessions(), journal, ExchangeObserver.NONE);
+        this(config, mapper, catalog, faults, scenarios, new Sessions(), journal, ExchangeObserver.NONE, () -> 0);
     }
 
-    /** @param observer told of every exchange's answer, after the journal */
+    /**
+     * @param observer    told of every exchange's answer, after the journal
+     * @param openStreams streams open right now (the timing model's load factor reads it)
+     */
     public ChatService(MockConfig config, ObjectMapper mapper, ModelCatalog catalog, FaultRegistry faults,
-                       ScenarioRegistry scenarios, Sessions sessions, Journal journal, ExchangeObserver observer) {
+                       ScenarioRegistry scenarios, Sessions sessions, Journal journal, ExchangeObserver observer,
+                       IntSupplier openStreams) {
         this.config = config;
-        this.stages = new ChatStages(config, mapper, catalog, faults, scenarios, sessions);
+        this.stages = new ChatStages(config, mapper, catalog, faults, scenarios, sessions, openStreams);
         this.journal = journal;
         this.observer = observer;
     }
@@ -70,7 +71,18 @@ public final class ChatService {
         return new Served(outcome, end -> journal.ended(id, end));
     }
 
+    /** Journals the exchange and returns its entry's id; recording never fails the request it records. */
     private long record(ExchangeState state, Outcome outcome) {
+        long id = journal.nextId();
+        try {
+            journal.record(entry(id, state, outcome));
+        } catch (RuntimeException | OutOfMemoryError e) {
+            // the entry is dropped; the answer goes out all the same
+        }
+        return id;
+    }
+
+    private Journal.Entry entry(long id, ExchangeState state, Outcome outcome) {
         Exchange exchange = state.exchange();
         Outcome.Failure failure = outcome instanceof Outcome.Failure f ? f : null;
         int status = failure != null ? failure.error().status() : 200;
@@ -78,18 +90,19 @@ public final class ChatService {
         List<Violation> violations = failure != null ? failure.error().violations() : List.of();
         Map<String, String> headers = new LinkedHashMap<>(exchange.headers());
         headers.computeIfPresent("authorization", (k, v) -> mask(v));
-        // A full journal of large bodies would hold gigabytes: those keep only the start of their text.
-        JsonNode kept = exchange.body().length > JOURNAL_BODY_LIMIT ? null : state.journalBody();
+        byte[] body = exchange.body();
+        // The journal keeps a JSON body as its bytes (compact whatever its shape); one too large for it keeps
+        // the start of its text only, as a body that is not JSON does.
+        JsonNode json = body.length > journal.bodyLimitBytes() ? null : state.journalBody();
+        byte[] kept = json != null ? body : null;
         String raw = null;
-        if (kept == null && exchange.body().length > 0) {
-            int end = Math.min(exchange.body().length, JOURNAL_RAW_CHARS);
-            raw = new String(exchange.body(), 0, end, StandardCharsets.UTF_8);
+        if (kept == null && body.length > 0) {
+            raw = new String(body, 0, Math.min(body.length, Journal.RAW_PREFIX_BYTES), StandardCharsets.UTF_8);
         }
-        long id = journal.nextId();
-        journal.record(new Journal.Entry(id, config.clock().instant(), exchange.method(),
-                exchange.path(), headers, kept, raw, status, error, violations, state.appliedFaults(),
-                state.stream(), state.sessionName(), null));
-        return id;
+        JsonNode model = json == null ? null : json.get("model");
+        return new Journal.Entry(id, config.clock().instant(), exchange.method(), exchange.path(), headers, kept,
+                raw, model != null && model.isTextual() ? model.asText() : null, status, error, violations,
+                state.appliedFaults(), state.stream(), state.sessionName(), null);
     }
 
     private void observe(ExchangeState state, Outcome outcome) {

@@ -1,7 +1,6 @@
 package io.friendlikit.mock.http;
 
 import io.friendlikit.mock.delivery.Delivery;
-import io.friendlikit.mock.delivery.Pacing;
 import io.friendlikit.mock.delivery.StreamBudget;
 import io.friendlikit.mock.delivery.StreamEnd;
 import io.friendlikit.mock.engine.Outcome;
@@ -89,27 +88,19 @@ final class Responder {
                 return;
             }
             StreamBudget.Lease held = lease.get();
-            // A client that leaves during the first-token delay gives its share back at once.
-            AtomicBoolean writing = new AtomicBoolean();
-            ex.getConnection().addCloseListener(connection -> {
-                held.close();
-                if (!writing.get()) {
-                    report.accept(StreamEnd.clientGone(0, 0));
-                }
-            });
-            Pacing between = new Pacing(0, stream.pacing().interTokenMs());
             Delivery delivery = stream.delivery();
-            write = () -> {
-                writing.set(true);
-                long firstFrame = System.nanoTime();
-                observer.firstByte(true, firstFrame - arrivedNanos);
-                Responses.headers(ex, delivery.headers());
-                SseWriter.start(ex, stream.plan(), between, delivery.stallAfterChunks(), end -> {
-                    held.close();
-                    observer.streamEnded(System.nanoTime() - firstFrame);
-                    report.accept(end);
-                });
-            };
+            // The plan's schedule counts from now, the first-token delay included; a client that leaves before
+            // the first frame ends the stream (and gives its share of the budget back) at once.
+            long start = System.nanoTime();
+            long firstFrame = start + TimeUnit.MILLISECONDS.toNanos(stream.pacing().firstTokenMs());
+            observer.firstByte(true, firstFrame - arrivedNanos);
+            Responses.headers(ex, delivery.headers());
+            SseWriter.start(ex, stream.plan(), start, delivery.stallAfterChunks(), end -> {
+                held.close();
+                observer.streamEnded(Math.max(0, System.nanoTime() - firstFrame));
+                report.accept(end);
+            });
+            return;
         } else {
             throw new IllegalStateException("unknown outcome " + outcome);
         }

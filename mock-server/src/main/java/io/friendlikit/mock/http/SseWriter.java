@@ -1,11 +1,11 @@
 package io.friendlikit.mock.http;
 
-import io.friendlikit.mock.delivery.Pacing;
 import io.friendlikit.mock.delivery.StreamEnd;
 import io.friendlikit.mock.delivery.StreamPlan;
 import io.undertow.io.IoCallback;
 import io.undertow.io.Sender;
 import io.undertow.server.HttpServerExchange;
+import io.undertow.server.ServerConnection;
 import io.undertow.util.Headers;
 import org.xnio.IoUtils;
 import org.xnio.XnioExecutor;
@@ -22,9 +22,10 @@ import java.util.function.Consumer;
 
 /**
  * The only class that writes server-sent event frames: {@code data: <payload>} and a blank line, UTF-8, then
- * {@code data: [DONE]}. Writes are asynchronous; delays are scheduled on the connection's IO thread, so a slow
- * stream holds memory, not a thread. Frames due at the same moment go out in one gather write. A client that
- * goes away ends the stream at the next write.
+ * {@code data: [DONE]}. Writes are asynchronous and scheduled on the connection's IO thread against absolute
+ * deadlines (the stream's start plus the plan's schedule), so a slow stream holds memory, not a thread, and does
+ * not drift; each payload is rendered when it is due. Frames due at the same moment go out in one gather write.
+ * A client that goes away ends the stream at once, and the stream lets go of its exchange and plan.
  */
 public final class SseWriter {
 
@@ -39,45 +40,42 @@ public final class SseWriter {
         return ByteBuffer.wrap(("data: " + payload + "\n\n").getBytes(StandardCharsets.UTF_8));
     }
 
-    /**
-     * Starts writing the stream; returns at once.
-     *
-     * @param pacing the delay before the first chunk and between chunks
-     * @param onEnd  told once when the stream is over how it ended: written whole, cut on purpose, or the client
-     *               gone (with the chunks and bytes written by then)
-     */
-    public static void start(HttpServerExchange exchange, StreamPlan plan, Pacing pacing, Consumer<StreamEnd> onEnd) {
-        start(exchange, plan, pacing, null, onEnd);
+    /** As {@link #start(HttpServerExchange, StreamPlan, long, Integer, Consumer)} without a stall. */
+    public static void start(HttpServerExchange exchange, StreamPlan plan, long startNanos,
+                             Consumer<StreamEnd> onEnd) {
+        start(exchange, plan, startNanos, null, onEnd);
     }
 
     /**
-     * Starts writing the stream; returns at once.
+     * Starts writing the stream; returns at once. Headers go out with the first frame.
      *
+     * @param startNanos the stream's start ({@link System#nanoTime()}): payload {@code i} is due at
+     *                   {@code startNanos + plan.schedule().dueMs(i)} milliseconds
      * @param stallAfter after this many frames write nothing more until the client leaves (fault {@code stall}), or
      *                   null
+     * @param onEnd      told once how the stream ended: written whole, cut on purpose, or the client gone
      */
-    public static void start(HttpServerExchange exchange, StreamPlan plan, Pacing pacing, Integer stallAfter,
+    public static void start(HttpServerExchange exchange, StreamPlan plan, long startNanos, Integer stallAfter,
                              Consumer<StreamEnd> onEnd) {
         exchange.setStatusCode(200);
         exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, CONTENT_TYPE);
         exchange.getResponseHeaders().put(Headers.CACHE_CONTROL, "no-cache");
-        Run run = new Run(exchange, plan, steps(plan, stallAfter), pacing, onEnd);
+        Run run = new Run(exchange, new Steps(plan, stallAfter), startNanos, onEnd);
         exchange.addExchangeCompleteListener((ex, next) -> {
             run.end();
             next.proceed();
         });
-        exchange.getConnection().addCloseListener(connection -> run.end());
+        exchange.getConnection().addCloseListener(run);
         run.next();
     }
 
-    /** One thing to do: write a frame (after a delay), drop the connection, stall, or end the response. */
+    /**
+     * One thing to do: write a frame (when it is due, or right after the one before), drop the connection, or
+     * stall (write nothing more until the client leaves).
+     */
     record Step(String payload, boolean delayed, boolean disconnect, boolean stall) {
-        Step(String payload, boolean delayed, boolean disconnect) {
-            this(payload, delayed, disconnect, false);
-        }
-
         static Step write(String payload, boolean delayed) {
-            return new Step(payload, delayed, false);
+            return new Step(payload, delayed, false, false);
         }
 
         /** A chunk of the answer (delayed steps are the plan's payloads; [DONE] and error events are not). */
@@ -85,169 +83,238 @@ public final class SseWriter {
             return delayed;
         }
 
-        /** A step that is not written at once with the frames before it. */
-        boolean interrupts() {
-            return disconnect || stall;
-        }
-
-        /** Encoded when written, so a long stream holds its text once, not twice. */
         ByteBuffer frame() {
             return SseWriter.frame(payload);
         }
     }
 
+    private static final Step DISCONNECT = new Step(null, false, true, false);
+    private static final Step STALL = new Step(null, false, false, true);
+
     /** Frames written in one gather write at most. */
     private static final int MAX_BATCH = 1_024;
 
-    /** The steps that execute a plan, in order (package-private for tests). */
+    /**
+     * A plan as a sequence of steps, each made when it is reached: the payloads before the plan's cut (a
+     * disconnect, an error event or a stall) or all of them, then the ending. Holds no rendered payload.
+     */
+    static final class Steps {
+        private final StreamPlan plan;
+        private final int shown;
+        private final List<Step> ending;
+
+        Steps(StreamPlan plan, Integer stallAfter) {
+            this.plan = plan;
+            int count = plan.payloads().size();
+            Integer cut = plan.disconnectAfter() != null && plan.disconnectAfter() <= count
+                    ? plan.disconnectAfter() : null;
+            Integer error = plan.errorAfter() != null && plan.errorAfter() <= count ? plan.errorAfter() : null;
+            List<Step> end = new ArrayList<>();
+            int upTo;
+            if (cut != null && (error == null || cut <= error)) {
+                upTo = cut;
+                end.add(DISCONNECT);
+            } else if (error != null) {
+                upTo = error;
+                end.add(Step.write(plan.errorEvent(), false));
+            } else {
+                upTo = count;
+                if (plan.done()) {
+                    end.add(Step.write(DONE, false));
+                }
+                for (String extra : plan.afterDone()) {
+                    end.add(Step.write(extra, false));
+                }
+            }
+            // A stall before the cut wins; at the cut itself the planned disconnect or error event goes first.
+            if (stallAfter != null && Math.min(stallAfter, count) < upTo
+                    || stallAfter != null && cut == null && error == null) {
+                upTo = Math.min(stallAfter, count);
+                end = List.of(STALL);
+            }
+            shown = upTo;
+            ending = List.copyOf(end);
+        }
+
+        int size() {
+            return shown + ending.size();
+        }
+
+        /** Step {@code k}; a payload is rendered here. */
+        Step get(int k) {
+            return k < shown ? Step.write(plan.payloads().get(k), true) : ending.get(k - shown);
+        }
+
+        boolean delayed(int k) {
+            return k < shown;
+        }
+
+        /** A step that is not written at once with the frames before it. */
+        boolean interrupts(int k) {
+            return k >= shown && (ending.get(k - shown).disconnect() || ending.get(k - shown).stall());
+        }
+
+        /** When payload {@code k} is due, in nanoseconds after the stream's start. */
+        long dueNanos(int k) {
+            return TimeUnit.MILLISECONDS.toNanos(plan.schedule().dueMs(k));
+        }
+    }
+
+    /** Every step of a plan, rendered (package-private for tests). */
     static List<Step> steps(StreamPlan plan) {
         return steps(plan, null);
     }
 
-    /**
-     * The steps of a plan that stalls after {@code stallAfter} frames (null: never); a plan that ends earlier (a
-     * disconnect, an error event) ends before the stall, and one with fewer frames stalls before {@code [DONE]}.
-     */
     static List<Step> steps(StreamPlan plan, Integer stallAfter) {
-        List<Step> steps = new ArrayList<>();
-        List<String> payloads = plan.payloads();
-        for (int i = 0; i <= payloads.size(); i++) {
-            if (stallAfter != null && (stallAfter == i || (i == payloads.size() && stallAfter > i))
-                    && !(plan.disconnectAfter() != null && plan.disconnectAfter() == i)
-                    && !(plan.errorAfter() != null && plan.errorAfter() == i)) {
-                steps.add(new Step(null, false, false, true));
-                return steps;
-            }
-            if (plan.disconnectAfter() != null && plan.disconnectAfter() == i) {
-                steps.add(new Step(null, false, true));
-                return steps;
-            }
-            if (plan.errorAfter() != null && plan.errorAfter() == i) {
-                steps.add(Step.write(plan.errorEvent(), false));
-                return steps;
-            }
-            if (i < payloads.size()) {
-                steps.add(Step.write(payloads.get(i), true));
-            }
+        Steps steps = new Steps(plan, stallAfter);
+        List<Step> out = new ArrayList<>(steps.size());
+        for (int k = 0; k < steps.size(); k++) {
+            out.add(steps.get(k));
         }
-        if (plan.done()) {
-            steps.add(Step.write(DONE, false));
-        }
-        for (String extra : plan.afterDone()) {
-            steps.add(Step.write(extra, false));
-        }
-        return steps;
+        return out;
     }
 
-    private static final class Run implements IoCallback {
-        private final HttpServerExchange exchange;
+    private static final class Run implements IoCallback, ServerConnection.CloseListener {
+        private final long startNanos;
         private final StreamPlan plan;
-        private final Sender sender;
-        private final List<Step> steps;
-        private final Pacing pacing;
-        private final Consumer<StreamEnd> onEnd;
         private final AtomicBoolean ended = new AtomicBoolean();
+        // Dropped when the stream ends, so whatever still holds this run (a listener list) holds nothing big.
+        private volatile HttpServerExchange exchange;
+        private volatile Sender sender;
+        private volatile Steps steps;
+        private volatile Consumer<StreamEnd> onEnd;
+        private volatile XnioExecutor.Key pending;
+        private volatile boolean planEnded;
         // what the client has been sent: confirmed writes, then the batch in flight
         private volatile long chunksWritten;
         private volatile long bytesWritten;
         private long batchChunks;
         private long batchBytes;
-        private volatile boolean planEnded;
-        private volatile XnioExecutor.Key pending;
         private int position;
-        private boolean first = true;
 
-        Run(HttpServerExchange exchange, StreamPlan plan, List<Step> steps, Pacing pacing, Consumer<StreamEnd> onEnd) {
+        Run(HttpServerExchange exchange, Steps steps, long startNanos, Consumer<StreamEnd> onEnd) {
             this.exchange = exchange;
-            this.plan = plan;
             this.sender = exchange.getResponseSender();
             this.steps = steps;
-            this.pacing = pacing;
+            this.plan = steps.plan;
+            this.startNanos = startNanos;
             this.onEnd = onEnd;
         }
 
-        /** Once: cancels a scheduled write and reports the end. */
+        @Override
+        public void closed(ServerConnection connection) {
+            end();
+        }
+
+        /** Once: cancels a scheduled write, reports the end and lets go of the exchange and the steps. */
         void end() {
             if (ended.compareAndSet(false, true)) {
                 XnioExecutor.Key key = pending;
                 if (key != null) {
                     key.remove();
                 }
-                onEnd.accept(planEnded ? StreamEnd.planned(plan, chunksWritten, bytesWritten)
-                        : StreamEnd.clientGone(chunksWritten, bytesWritten));
+                Consumer<StreamEnd> report = onEnd;
+                pending = null;
+                steps = null;
+                sender = null;
+                exchange = null;
+                onEnd = null;
+                if (report != null) {
+                    report.accept(planEnded ? StreamEnd.planned(plan, chunksWritten, bytesWritten)
+                            : StreamEnd.clientGone(chunksWritten, bytesWritten));
+                }
+            }
+        }
+
+        /** The client is gone or the stream cannot go on: drop the connection and end. */
+        private void abort(HttpServerExchange ex) {
+            end();
+            if (ex != null) {
+                ex.setPersistent(false); // no next request on this connection
+                IoUtils.safeClose(ex.getConnection());
             }
         }
 
         void next() {
-            if (position >= steps.size()) {
+            HttpServerExchange ex = exchange;
+            Steps s = steps;
+            if (ended.get() || ex == null || s == null) {
+                return;
+            }
+            if (position >= s.size()) {
                 planEnded = true;
                 sender.close();
                 return;
             }
-            Step step = steps.get(position);
+            Step step = s.get(position);
             if (step.disconnect()) {
                 planEnded = true;
-                IoUtils.safeClose(exchange.getConnection());
-                end();
+                abort(ex);
                 return;
             }
             if (step.stall()) {
-                boolean nothingWritten = position == 0;
-                position = steps.size();
-                if (nothingWritten) {
-                    // no frame has gone out: flush the status and headers before the silence
-                    StreamSinkChannel channel = exchange.getResponseChannel();
-                    try {
-                        if (channel != null) {
-                            channel.flush();
-                        }
-                    } catch (IOException e) {
-                        IoUtils.safeClose(exchange.getConnection());
-                        end();
-                        return;
-                    }
-                }
-                Stall.hold(exchange, this::end);
+                stall(ex);
                 return;
             }
-            long delay = 0;
-            if (step.delayed()) {
-                delay = first ? pacing.firstTokenMs() : pacing.interTokenMs();
-                first = false;
+            if (s.delayed(position)) {
+                long wait = startNanos + s.dueNanos(position) - System.nanoTime();
+                if (wait > 0) {
+                    // XNIO's timer counts whole milliseconds: round up, never early.
+                    long ms = (wait + 999_999) / 1_000_000;
+                    pending = ex.getIoThread().executeAfter(this::writeDue, ms, TimeUnit.MILLISECONDS);
+                    return;
+                }
             }
-            if (delay > 0) {
-                pending = exchange.getIoThread().executeAfter(this::writeDue, delay, TimeUnit.MILLISECONDS);
-            } else {
-                writeDue();
-            }
+            writeDue();
         }
 
-        /** Writes the current step and every following step that is due without delay. */
+        /** Writes nothing more; holds a timer until the client leaves (then ends as client gone). */
+        private void stall(HttpServerExchange ex) {
+            if (position == 0) {
+                // no frame has gone out: flush the status and headers before the silence
+                StreamSinkChannel channel = ex.getResponseChannel();
+                try {
+                    if (channel != null) {
+                        channel.flush();
+                    }
+                } catch (IOException e) {
+                    abort(ex);
+                    return;
+                }
+            }
+            position = Integer.MAX_VALUE;
+            Stall.hold(ex, this::end);
+        }
+
+        /** Writes the current step and every following one that is due by now. */
         private void writeDue() {
             pending = null;
-            if (ended.get() || !exchange.getConnection().isOpen()) {
-                end();
+            HttpServerExchange ex = exchange;
+            Steps s = steps;
+            Sender out = sender;
+            if (ended.get() || ex == null || s == null || !ex.getConnection().isOpen()) {
+                abort(ex);
                 return;
             }
             List<ByteBuffer> batch = new ArrayList<>();
             batchChunks = 0;
             batchBytes = 0;
-            Step head = steps.get(position++);
-            batch.add(count(head, head.frame()));
-            while (position < steps.size() && batch.size() < MAX_BATCH) {
-                Step s = steps.get(position);
-                boolean immediate = !s.interrupts() && (!s.delayed() || (!first && pacing.interTokenMs() == 0));
-                if (!immediate) {
-                    break;
+            try {
+                batch.add(count(s.get(position++)));
+                long now = System.nanoTime();
+                while (position < s.size() && batch.size() < MAX_BATCH && !s.interrupts(position)
+                        && (!s.delayed(position) || startNanos + s.dueNanos(position) <= now)) {
+                    batch.add(count(s.get(position++)));
                 }
-                first = first && !s.delayed();
-                batch.add(count(s, s.frame()));
-                position++;
+            } catch (RuntimeException cannotRender) {
+                abort(ex);
+                return;
             }
-            sender.send(batch.toArray(new ByteBuffer[0]), this);
+            out.send(batch.toArray(new ByteBuffer[0]), this);
         }
 
-        private ByteBuffer count(Step step, ByteBuffer frame) {
+        private ByteBuffer count(Step step) {
+            ByteBuffer frame = step.frame();
             batchChunks += step.chunk() ? 1 : 0;
             batchBytes += frame.remaining();
             return frame;
@@ -264,8 +331,7 @@ public final class SseWriter {
 
         @Override
         public void onException(HttpServerExchange ex, Sender s, IOException e) {
-            IoUtils.safeClose(ex.getConnection());
-            end();
+            abort(ex);
         }
     }
 }

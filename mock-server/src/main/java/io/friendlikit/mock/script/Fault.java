@@ -281,13 +281,7 @@ public sealed interface Fault {
         }
 
         public StreamPlan stream(StreamPlan plan, Function<ApiError, String> errorEvent) {
-            List<String> payloads = new ArrayList<>(plan.payloads());
-            int i = chunk - 1;
-            if (i >= 0 && i < payloads.size()) {
-                String p = payloads.get(i);
-                payloads.set(i, p.substring(0, Math.max(1, p.length() / 2)));
-            }
-            return plan.withPayloads(payloads);
+            return plan.withPayload(chunk - 1, p -> p.substring(0, Math.max(1, p.length() / 2)));
         }
     }
 

@@ -30,6 +30,12 @@ class ConfigResolverTest {
     static final Map<Setting<?>, Sample> SAMPLES = new HashMap<>();
 
     static {
+        SAMPLES.put(Setting.PROMPT_TOKEN_MS, new Sample("0.5", c -> c.get(Setting.PROMPT_TOKEN_MS), 0.5, "-1"));
+        SAMPLES.put(Setting.INTER_TOKEN_JITTER_MS, new Sample("3", c -> c.get(Setting.INTER_TOKEN_JITTER_MS), 3.0,
+                "NaN"));
+        SAMPLES.put(Setting.LOAD_FACTOR, new Sample("2.5", c -> c.get(Setting.LOAD_FACTOR), 2.5, "0.5"));
+        SAMPLES.put(Setting.FULL_LOAD_STREAMS, new Sample("50", c -> c.get(Setting.FULL_LOAD_STREAMS), 50, "0"));
+        SAMPLES.put(Setting.JOURNAL_BYTES, new Sample("1048576", MockConfig::journalBytes, 1_048_576L, "-1"));
         SAMPLES.put(Setting.PORT, new Sample("4321", MockConfig::port, 4321, "abc"));
         SAMPLES.put(Setting.HOST, new Sample("0.0.0.0", MockConfig::host, "0.0.0.0", "  "));
         SAMPLES.put(Setting.TOKENS, new Sample("tok-a, tok-b", MockConfig::tokens, Set.of("tok-a", "tok-b"), null));

@@ -99,7 +99,13 @@ class ChaosReproducibilityPropertiesTest {
             return "plain " + new String(p.json(), StandardCharsets.UTF_8) + " " + p.pacing() + " " + p.delivery();
         }
         Outcome.Stream s = (Outcome.Stream) outcome;
-        return "stream " + s.plan() + " " + s.pacing() + " " + s.delivery();
+        StringBuilder due = new StringBuilder();
+        for (int i = 0; i < s.plan().payloads().size(); i++) {
+            due.append(s.plan().schedule().dueMs(i)).append(' ');
+        }
+        return "stream " + s.plan().payloads() + " done=" + s.plan().done() + " afterDone=" + s.plan().afterDone()
+                + " disconnectAfter=" + s.plan().disconnectAfter() + " errorAfter=" + s.plan().errorAfter()
+                + " errorEvent=" + s.plan().errorEvent() + " due=" + due + s.pacing() + " " + s.delivery();
     }
 
     @Provide

@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** One exchange parses its body once, whichever stage ends it, and the journal keeps that parse. */
+/** One exchange parses its body once, whichever stage ends it, and the journal keeps that body. */
 class ChatServiceTest {
 
     /** The wire mapper, counting how often a body is parsed. */

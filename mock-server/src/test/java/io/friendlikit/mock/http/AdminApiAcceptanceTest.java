@@ -1,6 +1,8 @@
 package io.friendlikit.mock.http;
 
+import io.friendlikit.mock.MockServer;
 import io.friendlikit.mock.SseFrames;
+import io.friendlikit.mock.config.Setting;
 import io.friendlikit.mock.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -192,10 +194,16 @@ class AdminApiAcceptanceTest {
     void journalKeepsOnlyTheStartOfLargeBodies() {
         String big = "{\"model\":\"meta-llama-3.1-8b-instruct\",\"messages\":[{\"role\":\"user\",\"content\":\""
                 + "word ".repeat(20_000) + "\"}]}";
+        // 100 KB is more than a quarter of a 200 KB journal.
+        try (TestServer small = new TestServer(MockServer.builder().set(Setting.JOURNAL_BYTES, 200_000L))) {
+            small.authed().body(big).post(CHAT).then().statusCode(200);
+            small.bare().get("/__admin/journal?last=1").then()
+                    .body("entries[0].body", org.hamcrest.Matchers.nullValue())
+                    .body("entries[0].rawBody.length()", equalTo(4096));
+        }
         mock.authed().body(big).post(CHAT).then().statusCode(200);
         mock.bare().get("/__admin/journal?last=1").then()
-                .body("entries[0].body", org.hamcrest.Matchers.nullValue())
-                .body("entries[0].rawBody.length()", equalTo(4096));
+                .body("entries[0].body.messages[0].content.length()", equalTo(100_000));
     }
 
     @Test

@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class JournalEndTest {
 
     private static Journal.Entry entry(long id, String session) {
-        return new Journal.Entry(id, Instant.EPOCH, "POST", "/v1/chat/completions", Map.of(), null, null, 200, null,
+        return new Journal.Entry(id, Instant.EPOCH, "POST", "/v1/chat/completions", Map.of(), null, null, null, 200, null,
                 List.of(), List.of(), true, session, null);
     }
 

@@ -5,7 +5,9 @@ import io.friendlikit.mock.catalog.ModelCatalog;
 import io.friendlikit.mock.admin.AdminJson;
 import io.friendlikit.mock.admin.FaultHeader;
 import io.friendlikit.mock.config.MockConfig;
+import io.friendlikit.mock.config.Setting;
 import io.friendlikit.mock.delivery.Pacing;
+import io.friendlikit.mock.delivery.TimingModel;
 import io.friendlikit.mock.engine.Exchange;
 import io.friendlikit.mock.engine.Outcome;
 import io.friendlikit.mock.request.RequestBinder;
@@ -16,6 +18,7 @@ import io.friendlikit.mock.script.Sessions;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntSupplier;
 
 /**
  * The chat completions endpoint as its list of stages, in the order the live service is believed to apply
@@ -33,6 +36,12 @@ public final class ChatStages {
 
     public ChatStages(MockConfig config, ObjectMapper mapper, ModelCatalog catalog, FaultRegistry faults,
                       ScenarioRegistry scenarios, Sessions sessions) {
+        this(config, mapper, catalog, faults, scenarios, sessions, () -> 0);
+    }
+
+    /** @param openStreams streams open right now (the timing model's load factor reads it) */
+    public ChatStages(MockConfig config, ObjectMapper mapper, ModelCatalog catalog, FaultRegistry faults,
+                      ScenarioRegistry scenarios, Sessions sessions, IntSupplier openStreams) {
         this.mapper = mapper;
         this.faults = faults;
         this.scenarios = scenarios;
@@ -49,8 +58,15 @@ public final class ChatStages {
                 new Budgets(generator),
                 new Generate(generator),
                 rateLimit.counter(),
-                new Pace(new Pacing(config.firstTokenMs(), config.interTokenMs())),
+                new Pace(timing(config), openStreams, config.seed()),
                 new Shape(config, mapper));
+    }
+
+    /** The timing model of the settings: first-token and inter-token delays, prefill cost, jitter, load. */
+    public static TimingModel timing(MockConfig config) {
+        return new TimingModel(config.firstTokenMs(), config.get(Setting.PROMPT_TOKEN_MS), config.interTokenMs(),
+                config.get(Setting.INTER_TOKEN_JITTER_MS), config.get(Setting.LOAD_FACTOR),
+                config.get(Setting.FULL_LOAD_STREAMS));
     }
 
     /** The names of the stages, in order. */

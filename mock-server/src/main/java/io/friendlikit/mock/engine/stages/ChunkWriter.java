@@ -1,30 +1,24 @@
 package io.friendlikit.mock.engine.stages;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
+import io.friendlikit.mock.delivery.Frames;
+import io.friendlikit.mock.engine.ChunkList;
 import io.friendlikit.mock.wire.ChatChunk;
-import io.friendlikit.mock.wire.Usage;
 
-import java.io.IOException;
-import java.io.StringWriter;
-import java.util.ArrayList;
+import java.io.UncheckedIOException;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * Serializes the chunks of a stream. The members before {@code choices} ({@code id}, {@code object},
  * {@code created}, {@code model}) are the same in nearly every chunk, so their JSON is written once and reused
- * while they stay equal; the result is byte-for-byte what serializing each chunk whole gives.
- *
- * <p>One generator and one buffer serve a whole stream: each chunk's text is the buffer's content after the chunk
- * is written, so a chunk costs its own string and little else (no writer, buffer and generator per member).
+ * while they stay equal; the result is byte-for-byte what serializing each chunk whole gives. Serializes a chunk
+ * when its payload is read, not before.
  */
 final class ChunkWriter {
 
     private static final String CHOICES = "\"choices\":";
-    private static final String USAGE = ",\"usage\":";
 
     private final ObjectMapper mapper;
     private final ObjectWriter choicesWriter;
@@ -34,42 +28,53 @@ final class ChunkWriter {
         this.mapper = mapper;
         this.choicesWriter = mapper.writerFor(mapper.getTypeFactory()
                 .constructCollectionType(List.class, ChatChunk.ChunkChoice.class));
-        this.usageWriter = mapper.writerFor(Usage.class);
+        this.usageWriter = mapper.writerFor(io.friendlikit.mock.wire.Usage.class);
     }
 
-    List<String> write(List<ChatChunk> chunks) throws JsonProcessingException {
-        List<String> out = new ArrayList<>(chunks.size());
-        StringWriter text = new StringWriter(512);
-        StringBuffer buffer = text.getBuffer();
-        try (JsonGenerator g = mapper.getFactory().createGenerator(text)) {
-            // Each chunk's members are root values of this generator: nothing may be written between them.
-            g.setRootValueSeparator(null);
-            ChatChunk headOf = null;
-            String head = null;
-            for (ChatChunk c : chunks) {
-                if (headOf == null || !sameHead(headOf, c)) {
-                    headOf = c;
-                    head = head(c);
+    /**
+     * The payloads of {@code chunks}, each serialized when it is read (a stream renders a frame when it is due).
+     * A chunk that cannot be serialized fails the read with an {@link UncheckedIOException}.
+     */
+    Frames write(List<ChatChunk> chunks) {
+        return new Frames() {
+            /** The head of the chunk rendered last, reused while the next chunks share it. */
+            private volatile Head last;
+
+            @Override
+            public String get(int index) {
+                ChatChunk c = chunks.get(index);
+                try {
+                    Head h = last;
+                    if (h == null || !sameHead(h.of(), c)) {
+                        h = new Head(c, head(c));
+                        last = h;
+                    }
+                    return new StringBuilder(512).append(h.text()).append(choicesWriter.writeValueAsString(c.choices()))
+                            .append(",\"usage\":").append(usageWriter.writeValueAsString(c.usage())).append('}')
+                            .toString();
+                } catch (JsonProcessingException e) {
+                    throw new UncheckedIOException("cannot serialize chunk " + index, e);
                 }
-                buffer.setLength(0);
-                g.writeRaw(head);
-                choicesWriter.writeValue(g, c.choices());
-                g.writeRaw(USAGE);
-                usageWriter.writeValue(g, c.usage());
-                g.writeRaw('}');
-                g.flush();
-                out.add(buffer.toString());
             }
-        } catch (JsonProcessingException e) {
-            throw e;
-        } catch (IOException e) {
-            throw new IllegalStateException("writing to memory failed", e);
-        }
-        return out;
+
+            @Override
+            public int size() {
+                return chunks.size();
+            }
+
+            @Override
+            public long heldBytes() {
+                Head h = last;
+                return ChunkList.heldBytes(chunks) + 64 + (h == null ? 256 : 2L * h.text().length());
+            }
+        };
+    }
+
+    private record Head(ChatChunk of, String text) {
     }
 
     private static boolean sameHead(ChatChunk a, ChatChunk b) {
-        return a.created() == b.created() && a.id().equals(b.id()) && Objects.equals(a.model(), b.model());
+        return a.created() == b.created() && a.id().equals(b.id()) && java.util.Objects.equals(a.model(), b.model());
     }
 
     /** The JSON of a chunk up to and including {@code "choices":}. */

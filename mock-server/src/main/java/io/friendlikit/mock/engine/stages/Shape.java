@@ -7,6 +7,7 @@ import io.friendlikit.mock.delivery.Delivery;
 import io.friendlikit.mock.delivery.Pacing;
 import io.friendlikit.mock.delivery.StreamPlan;
 import io.friendlikit.mock.engine.AnswerBuilder;
+import io.friendlikit.mock.engine.ChunkList;
 import io.friendlikit.mock.engine.IdSource;
 import io.friendlikit.mock.engine.Outcome;
 import io.friendlikit.mock.errors.ApiError;
@@ -18,18 +19,18 @@ import io.friendlikit.mock.wire.ChatRequest;
 import io.friendlikit.mock.wire.Usage;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
 /**
- * The answer in its final form: the plain JSON body, or a stream plan whose every frame (the error event of a
- * stream_error fault included) is rendered. Phases "usage" (when usage is reported), then for a stream "chunks",
- * "frames" and "end of stream", for a plain answer "plain body", and for both "delivery".
+ * The answer in its final form: the plain JSON body, or a stream plan whose frames are rendered when each is
+ * due, on the schedule of the answer's pacing (the error event of a stream_error fault is rendered here). Phases
+ * "usage" (when usage is reported), then for a stream "chunks", "frames" and "end of stream", for a plain answer
+ * "plain body", and for both "delivery".
  */
 final class Shape implements Stage {
 
-    /** Most chunks one stream may have (each is a few hundred bytes held until written). */
+    /** Most chunks one stream may have. */
     static final int STREAM_CHUNK_LIMIT = 65_536;
 
     private final MockConfig config;
@@ -75,12 +76,13 @@ final class Shape implements Stage {
             if (chunkCount > STREAM_CHUNK_LIMIT) {
                 return Verdict.fail(ApiError.streamLimit(chunkCount, STREAM_CHUNK_LIMIT));
             }
-            List<ChatChunk> chunks = sampledAt(answers.chunks(generation, meta,
-                    withUsage ? usage(state, generation) : null), state.pacing);
+            List<ChatChunk> built = answers.chunks(generation, meta, withUsage ? usage(state, generation) : null);
+            Pacing.Schedule schedule = state.pacing.schedule(built.size());
+            List<ChatChunk> chunks = sampledAt(built, state.pacing, schedule);
             for (Fault f : state.faults(Fault.Phase.CHUNKS)) {
                 chunks = f.chunks(chunks);
             }
-            StreamPlan plan = StreamPlan.of(chunkWriter.write(chunks));
+            StreamPlan plan = StreamPlan.of(chunkWriter.write(chunks), schedule);
             for (Fault f : state.faults(Fault.Phase.FRAMES)) {
                 plan = f.stream(plan, errorEvent);
             }
@@ -121,16 +123,11 @@ final class Shape implements Stage {
      * Gives each chunk the second it will be written at under the pacing (docs/api-notes.md §9.2: {@code created}
      * is when the token was sampled, so it advances during a slow stream). Unpaced streams keep one timestamp.
      */
-    static List<ChatChunk> sampledAt(List<ChatChunk> chunks, Pacing pacing) {
+    static List<ChatChunk> sampledAt(List<ChatChunk> chunks, Pacing pacing, Pacing.Schedule schedule) {
         if (!pacing.paced()) {
             return chunks;
         }
-        List<ChatChunk> out = new ArrayList<>(chunks.size());
-        for (int i = 0; i < chunks.size(); i++) {
-            ChatChunk c = chunks.get(i);
-            long offsetSeconds = (pacing.firstTokenMs() + pacing.interTokenMs() * i) / 1000;
-            out.add(new ChatChunk(c.id(), c.object(), c.created() + offsetSeconds, c.model(), c.choices(), c.usage()));
-        }
-        return out;
+        return ChunkList.mapped(chunks, (i, c) -> new ChatChunk(c.id(), c.object(),
+                c.created() + schedule.dueMs(i) / 1000, c.model(), c.choices(), c.usage()));
     }
 }
