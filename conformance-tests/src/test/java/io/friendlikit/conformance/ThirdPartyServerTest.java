@@ -91,7 +91,7 @@ class ThirdPartyServerTest {
             Map<Setting, String> settings = new EnumMap<>(Setting.class);
             settings.put(Setting.BASE_URL, server.baseUrl());
             settings.put(Setting.ADMIN_URL, server.origin() + "/__admin");
-            KitRunner.RunResult result = new KitRunner().run(settings, Optional.of("@CTL-01 or @CTL-07"), List.of(KitRunner.SUMMARY_PLUGIN));
+            KitRunner.RunResult result = Console.capture(() -> new KitRunner().run(settings, Optional.of("@CTL-01 or @CTL-07"), List.of(KitRunner.SUMMARY_PLUGIN))).value();
 
             assertThat(ruleIds(failures(result, Verdict.Weight.FIRM))).isEqualTo(new TreeSet<>(Set.of("CTL-01", "CTL-07")));
             assertThat(failures(result, Verdict.Weight.FIRM)).anySatisfy(o -> assertThat(o.message())
@@ -123,7 +123,7 @@ class ThirdPartyServerTest {
             Map<Setting, String> settings = new EnumMap<>(Setting.class);
             settings.put(Setting.BASE_URL, "http://127.0.0.1:" + socket.getLocalPort() + "/serverless/v1");
             settings.put(Setting.TIMEOUT_SECONDS, "10");
-            KitRunner.RunResult result = new KitRunner().run(settings, Optional.of("@VAL-10"), List.of(KitRunner.SUMMARY_PLUGIN));
+            KitRunner.RunResult result = Console.capture(() -> new KitRunner().run(settings, Optional.of("@VAL-10"), List.of(KitRunner.SUMMARY_PLUGIN))).value();
 
             assertThat(result.failed()).isEqualTo(1);
             assertThat(result.outcomes()).singleElement().satisfies(o -> assertThat(o.message())
@@ -141,7 +141,7 @@ class ThirdPartyServerTest {
         Map<Setting, String> settings = new EnumMap<>(Setting.class);
         settings.put(Setting.BASE_URL, server.baseUrl());
         settings.put(Setting.INCLUDE_COSTLY, "true");
-        return new KitRunner().run(settings, Optional.of(tags), List.of(plugin));
+        return Console.capture(() -> new KitRunner().run(settings, Optional.of(tags), List.of(plugin))).value();
     }
 
     private static List<KitRunner.Outcome> failures(KitRunner.RunResult result, Verdict.Weight weight) {
