@@ -18,10 +18,12 @@ for jar in "$MOCK_JAR" "$KIT_JAR"; do
 done
 
 OUT=$(mktemp)
+# An empty fixture directory the mock watches, so the hot-reload scenario (SCN-13) can drop a file there.
+FIXTURES=$(mktemp -d)
 # The mock in its default configuration, as the README starts it: what depends on how it was started (its team
 # policy, for AUTH-06 and FORM-05) the kit reads from GET /__admin/health. MOCK_ARGS adds options, e.g. --teams t1.
 # shellcheck disable=SC2086
-java -jar "$MOCK_JAR" --port 0 --host 127.0.0.1 ${MOCK_ARGS:-} >"$OUT" 2>&1 &
+java -jar "$MOCK_JAR" --port 0 --host 127.0.0.1 --fixtures "$FIXTURES" ${MOCK_ARGS:-} >"$OUT" 2>&1 &
 MOCK_PID=$!
 stop_mock() {
   if kill -0 "$MOCK_PID" 2>/dev/null; then
@@ -29,6 +31,7 @@ stop_mock() {
     wait "$MOCK_PID" 2>/dev/null || true
   fi
   rm -f "$OUT"
+  rm -rf "$FIXTURES"
 }
 trap stop_mock EXIT
 

@@ -109,3 +109,13 @@ Feature: Scripted answers: the mock answers what a test tells it to, when the re
       | {"reply": {"content": "x", "faults": [{"type": "explode"}]}}                      | reply.faults[0].type          |
       | {"reply": {"error": {"status": 200}}}                                             | reply.error.status            |
       | {"sequence": [{"content": "a"}, {"toolCalls": [{"name": ""}]}]}                   | sequence[1].toolCalls[0].name |
+
+  @SCN-13
+  Scenario: A fixture file written while the mock runs is picked up without a restart
+    Given the mock watches a fixture directory on this machine
+    And a chat request with:
+      """json
+      {"messages": [{"role": "user", "content": "Is the hot reload probe answered from the new file?"}]}
+      """
+    When a fixture file "kit-hot-reload.json" is written answering "Answered from a file written a moment ago." when the last user message contains "hot reload probe"
+    Then within 10 seconds the content of the answer is "Answered from a file written a moment ago."

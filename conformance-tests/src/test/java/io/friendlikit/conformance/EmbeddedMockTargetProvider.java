@@ -22,7 +22,16 @@ public final class EmbeddedMockTargetProvider implements TargetProvider {
 
     @Override
     public RunningTarget start(KitConfig config) {
-        MockServer server = MockServer.builder().port(0).seed(SEED).teams(java.util.Set.of(TEAM)).build().start();
+        // a fixture directory of its own (empty at start), so the hot-reload scenario can drop a file there
+        java.nio.file.Path fixtures;
+        try {
+            fixtures = java.nio.file.Files.createTempDirectory("friendli-kit-fixtures");
+            fixtures.toFile().deleteOnExit();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot create a fixture directory for the embedded mock", e);
+        }
+        MockServer server = MockServer.builder().port(0).seed(SEED).teams(java.util.Set.of(TEAM)).fixtures(fixtures)
+                .fixturesPollMs(200).build().start();
         URI root = server.baseUri();
         String origin = root.toString().endsWith("/") ? root.toString().substring(0, root.toString().length() - 1) : root.toString();
         return new RunningTarget(URI.create(origin + "/serverless/v1"), Optional.of(URI.create(origin + "/__admin")),

@@ -187,6 +187,11 @@ public final class MockServer implements Admin, AutoCloseable {
         return config.teams();
     }
 
+    @Override
+    public java.util.List<String> fixtureDirectories() {
+        return config.fixtures().stream().map(dir -> Path.of(dir).toAbsolutePath().normalize().toString()).toList();
+    }
+
     /**
      * What the server has served: requests by route, status and model, violations by rule, faults, tokens, open
      * streams, time to first token and stream durations (also at {@code GET /__admin/metrics}). It counts from the

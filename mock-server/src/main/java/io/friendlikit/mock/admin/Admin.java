@@ -24,6 +24,9 @@ public interface Admin {
     /** The X-Friendli-Team values allowed ({@code --teams}); empty: every team is allowed. */
     java.util.Set<String> allowedTeams();
 
+    /** The fixture directories ({@code --fixtures}) as absolute paths, in the order given; empty when none. */
+    java.util.List<String> fixtureDirectories();
+
 
     /** The server's counters and histograms; they count from the start and are not cleared by {@link #reset()}. */
     MockMetrics metrics();

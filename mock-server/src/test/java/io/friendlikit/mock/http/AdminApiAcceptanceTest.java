@@ -56,7 +56,15 @@ class AdminApiAcceptanceTest {
     @Test
     void healthNamesTheKind() {
         mock.bare().get("/__admin/health").then().statusCode(200).body("kind", equalTo("friendli-mock"))
-                .body("teams", org.hamcrest.Matchers.empty());
+                .body("teams", org.hamcrest.Matchers.empty()).body("fixtures", org.hamcrest.Matchers.empty());
+    }
+
+    @Test
+    void healthListsTheWatchedFixtureDirectoriesAbsolute(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        try (TestServer watched = new TestServer(io.friendlikit.mock.MockServer.builder().fixtures(dir))) {
+            watched.bare().get("/__admin/health").then().statusCode(200)
+                    .body("fixtures", org.hamcrest.Matchers.contains(dir.toAbsolutePath().normalize().toString()));
+        }
     }
 
     @Test
