@@ -54,7 +54,7 @@ class ArchitectureTest {
         ArchRule rule = noClasses()
                 .that().resideInAnyPackage("..wire..", "..engine..", "..generation..", "..validation..",
                         "..script..", "..catalog..", "..config..", "..errors..", "..delivery..", "..admin..",
-                        "..metrics..")
+                        "..metrics..", "..verdict..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.undertow..", "org.xnio..")
                 .because("only io.friendlikit.mock.http (and the MockServer/Main entry points) know Undertow");
         rule.check(classes);
@@ -117,7 +117,7 @@ class ArchitectureTest {
         ArchRule rule = noClasses()
                 .that().resideInAnyPackage("..wire..", "..engine..", "..generation..", "..validation..",
                         "..script..", "..catalog..", "..config..", "..errors..", "..delivery..", "..admin..",
-                        "..metrics..")
+                        "..metrics..", "..verdict..")
                 .should().dependOnClassesThat(resideInAnyPackage("io.friendlikit.mock.http.."));
         rule.check(classes);
     }
@@ -164,9 +164,20 @@ class ArchitectureTest {
     void faultsAndRegistriesDoNotKnowTheEngine() {
         ArchRule rule = noClasses()
                 .that().resideInAnyPackage("..script..", "..delivery..", "..generation..", "..validation..",
-                        "..wire..", "..catalog..", "..errors..", "..config..", "..metrics..")
+                        "..wire..", "..catalog..", "..errors..", "..config..", "..metrics..", "..verdict..")
                 .should().dependOnClassesThat(resideInAPackage("io.friendlikit.mock.engine.."))
                 .because("the engine uses them; faults act on delivery and wire values handed to them at a phase");
+        rule.check(classes);
+    }
+
+    @Test
+    void theVerdictReadsTheJournalOnly() {
+        ArchRule rule = noClasses()
+                .that().resideInAPackage("..verdict..")
+                .should().dependOnClassesThat(resideInAnyPackage("io.friendlikit.mock.admin..",
+                        "io.friendlikit.mock.engine..", "io.friendlikit.mock.http..", "io.friendlikit.mock.generation..",
+                        "io.friendlikit.mock.config.."))
+                .because("the verdict grades what the journal recorded; the admin API serves it");
         rule.check(classes);
     }
 

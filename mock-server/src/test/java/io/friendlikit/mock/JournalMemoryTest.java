@@ -93,6 +93,6 @@ class JournalMemoryTest {
         java.util.Arrays.fill(body, 1, body.length - 1, (byte) 'a');
         body[body.length - 1] = '"';
         return new Journal.Entry(id, Instant.EPOCH, "POST", "/p", Map.of(), body, null, null, 200, null, List.of(),
-                List.of(), false, null, null);
+                List.of(), false, null, null, null);
     }
 }

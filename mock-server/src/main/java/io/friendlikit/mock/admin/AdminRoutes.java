@@ -25,6 +25,9 @@ public final class AdminRoutes {
             new Route("GET", "/metrics", "counters and histograms in the Prometheus text format", new GetMetrics()),
             new Route("GET", "/journal", "requests received and what was wrong with them", new GetJournal()),
             new Route("DELETE", "/journal", "clear the journal", new ClearJournal()),
+            new Route("GET", "/verdict", "the client graded from the journal: rules broken, features used, how it"
+                    + " handled errors and streams", new GetVerdict(false)),
+            new Route("GET", "/verdict.html", "the same verdict as a page", new GetVerdict(true)),
             new Route("GET", "/faults", "active faults", new ListFaults()),
             new Route("POST", "/faults", "inject a fault", new AddFault()),
             new Route("DELETE", "/faults", "remove all faults", new ClearFaults()),

@@ -102,7 +102,21 @@ public final class ChatService {
         JsonNode model = json == null ? null : json.get("model");
         return new Journal.Entry(id, config.clock().instant(), exchange.method(), exchange.path(), headers, kept,
                 raw, model != null && model.isTextual() ? model.asText() : null, status, error, violations,
-                state.appliedFaults(), state.stream(), state.sessionName(), null);
+                state.appliedFaults(), state.stream(), state.sessionName(), null,
+                failure == null ? null : retryAfterMs(failure.error()));
+    }
+
+    /** The wait an error asks for: {@code retry-after-ms} when it sends one, else {@code Retry-After}; or null. */
+    private static Long retryAfterMs(io.friendlikit.mock.errors.ApiError error) {
+        String ms = error.headers().get("retry-after-ms");
+        if (ms != null) {
+            try {
+                return Long.parseLong(ms.trim());
+            } catch (NumberFormatException notANumber) {
+                // fall back to Retry-After
+            }
+        }
+        return error.retryAfterSeconds() == null ? null : error.retryAfterSeconds() * 1000L;
     }
 
     private void observe(ExchangeState state, Outcome outcome) {

@@ -38,16 +38,18 @@ public final class Journal {
      * @param faults     types of the faults applied
      * @param session    the {@code X-Mock-Session} the request carried, or null
      * @param end        how the delivery ended for the client, with its duration; null while it is delivered
+     * @param retryAfterMs the wait the answer asked for ({@code retry-after-ms}, else {@code Retry-After} in
+     *                   milliseconds), or null when it asked for none — what the client verdict judges retries by
      */
     public record Entry(long id, Instant receivedAt, String method, String path, Map<String, String> headers,
                         byte[] bodyBytes, String rawBody, String model, int status, String error,
                         List<Violation> violations, List<String> faults, boolean stream, String session,
-                        StreamEnd end) {
+                        StreamEnd end, Long retryAfterMs) {
 
         /** This entry with the end of its delivery. */
         public Entry ended(StreamEnd how) {
             return new Entry(id, receivedAt, method, path, headers, bodyBytes, rawBody, model, status, error,
-                    violations, faults, stream, session, how);
+                    violations, faults, stream, session, how, retryAfterMs);
         }
 
         /** The body as JSON, parsed from the kept bytes; null when it was not kept as JSON. */

@@ -15,7 +15,7 @@ class JournalEndTest {
 
     private static Journal.Entry entry(long id, String session) {
         return new Journal.Entry(id, Instant.EPOCH, "POST", "/v1/chat/completions", Map.of(), null, null, null, 200, null,
-                List.of(), List.of(), true, session, null);
+                List.of(), List.of(), true, session, null, null);
     }
 
     @Test

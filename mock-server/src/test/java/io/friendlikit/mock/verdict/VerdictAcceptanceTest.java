@@ -1,0 +1,156 @@
+package io.friendlikit.mock.verdict;
+
+import io.friendlikit.mock.TestServer;
+import io.restassured.path.json.JsonPath;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static io.friendlikit.mock.TestServer.CHAT;
+import static io.friendlikit.mock.TestServer.body;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+/** The client verdict over HTTP: each part graded from real exchanges, one session per client behaviour. */
+class VerdictAcceptanceTest {
+
+    private static TestServer mock;
+
+    @BeforeAll
+    static void start() {
+        mock = TestServer.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        mock.close();
+    }
+
+    private static void fault(String session, String json) {
+        mock.bare().contentType("application/json").header("X-Mock-Session", session).body(json)
+                .post("/__admin/faults").then().statusCode(201);
+    }
+
+    private static int chat(String session, String body) {
+        return mock.authed().header("X-Mock-Session", session).body(body).post(CHAT).then().extract().statusCode();
+    }
+
+    private static JsonPath verdict(String session) {
+        return mock.bare().queryParam("session", session).get("/__admin/verdict").then().statusCode(200)
+                .extract().jsonPath();
+    }
+
+    private static Map<String, Object> row(JsonPath v, String list, String id) {
+        List<Map<String, Object>> rows = v.getList(list);
+        return rows.stream().filter(r -> id.equals(r.get("id")) || id.equals(r.get("rule"))).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + list + " row " + id + " in " + rows));
+    }
+
+    @Test
+    void brokenRulesAreCountedWithTheirFirstExampleAndTheMessageTheClientGot() {
+        assertThat(chat("rules", body("\"top_p\":0"))).isEqualTo(422);
+        assertThat(chat("rules", body("\"top_p\":0,\"seed\":3"))).isEqualTo(422);
+        assertThat(chat("rules", body(""))).isEqualTo(200);
+        JsonPath v = verdict("rules");
+        assertThat(v.getString("verdict")).isEqualTo("fail");
+        assertThat(v.getInt("requests")).isEqualTo(3);
+        List<Map<String, Object>> rules = v.getList("rulesBroken");
+        assertThat(rules).hasSize(1);
+        assertThat(rules.get(0)).containsEntry("count", 2).containsEntry("param", "top_p");
+        assertThat((String) rules.get(0).get("message")).contains("top_p");
+        assertThat(v.getDouble("rulesBroken[0].example.top_p")).isEqualTo(0.0);
+        assertThat(v.getString("summary")).startsWith("fail: 3 requests, 1 rule broken");
+    }
+
+    @Test
+    void coverageNamesTheFeaturesUsedAndThoseNeverUsed() {
+        chat("coverage", body("\"stream\":true,\"stream_options\":{\"include_usage\":true}"));
+        chat("coverage", body("\"response_format\":{\"type\":\"json_object\"},\"seed\":1"));
+        JsonPath v = verdict("coverage");
+        assertThat(row(v, "features", "streaming")).containsEntry("used", true).containsEntry("requests", 1);
+        assertThat(row(v, "features", "include_usage")).containsEntry("used", true);
+        assertThat(row(v, "features", "response_format.json_object")).containsEntry("used", true);
+        assertThat(row(v, "features", "seed")).containsEntry("used", true);
+        assertThat(row(v, "features", "logprobs")).containsEntry("used", false).containsEntry("requests", 0);
+        assertThat(row(v, "features", "tool_result")).containsEntry("used", false);
+        assertThat(v.getList("features")).hasSize(Feature.TABLE.size());
+        assertThat(v.getString("verdict")).isEqualTo("pass");
+    }
+
+    @Test
+    void aClientRetryingAtOnceAfterA429WithRetryAfterFailsTheCheck() {
+        fault("eager", "{\"type\":\"http_error\",\"status\":429,\"message\":\"slow down\",\"retryAfterSeconds\":2,"
+                + "\"times\":1}");
+        assertThat(chat("eager", body(""))).isEqualTo(429);
+        assertThat(chat("eager", body(""))).isEqualTo(200);
+        JsonPath v = verdict("eager");
+        Map<String, Object> check = row(v, "checks", "retry_after");
+        assertThat(check).containsEntry("outcome", "fail").containsEntry("cases", 1);
+        assertThat(v.getString("checks.find { it.id == 'retry_after' }.failed[0].detail"))
+                .contains("asking to wait 2000 ms");
+        assertThat(v.getString("verdict")).isEqualTo("fail");
+    }
+
+    @Test
+    void aClientWaitingTheRetryAfterPassesTheCheck() throws InterruptedException {
+        fault("patient", "{\"type\":\"http_error\",\"status\":429,\"message\":\"slow down\",\"retryAfterMs\":300,"
+                + "\"times\":1}");
+        assertThat(chat("patient", body(""))).isEqualTo(429);
+        Thread.sleep(400);
+        assertThat(chat("patient", body(""))).isEqualTo(200);
+        JsonPath v = verdict("patient");
+        assertThat(row(v, "checks", "retry_after")).containsEntry("outcome", "pass").containsEntry("cases", 1);
+        assertThat(row(v, "checks", "backoff_after_5xx")).containsEntry("outcome", "not_seen");
+    }
+
+    @Test
+    void aRetryStormAfterServerErrorsFailsTheBackoffCheck() {
+        fault("storm", "{\"type\":\"http_error\",\"status\":503,\"message\":\"overloaded\",\"times\":7}");
+        for (int i = 0; i < 7; i++) {
+            assertThat(chat("storm", body(""))).isEqualTo(503);
+        }
+        assertThat(chat("storm", body(""))).isEqualTo(200);
+        Map<String, Object> check = row(verdict("storm"), "checks", "backoff_after_5xx");
+        assertThat(check).containsEntry("outcome", "fail");
+        assertThat(check.get("failed").toString()).contains("7 retries");
+    }
+
+    @Test
+    void streamsReadToTheirEndPass() {
+        mock.authed().header("X-Mock-Session", "reader").body(body("\"stream\":true")).post(CHAT).then()
+                .statusCode(200);
+        Map<String, Object> check = row(verdict("reader"), "checks", "streams_read_to_end");
+        assertThat(check.get("outcome")).isIn("pass", "not_seen"); // the end is recorded once the last byte is out
+    }
+
+    @Test
+    void thePageShowsTheSameRowsEscaped() {
+        chat("page", "{\"model\":\"<b>bold</b>\",\"messages\":[{\"role\":\"user\",\"content\":\"x\"}],\"top_p\":0}");
+        JsonPath v = verdict("page");
+        String html = mock.bare().queryParam("session", "page").get("/__admin/verdict.html").then().statusCode(200)
+                .header("Content-Type", org.hamcrest.Matchers.startsWith("text/html")).extract().asString();
+        for (Map<String, Object> rule : v.<Map<String, Object>>getList("rulesBroken")) {
+            assertThat(html).contains("<tr data-id=\"" + rule.get("rule") + "\">");
+        }
+        for (Feature f : Feature.TABLE) {
+            assertThat(html).contains("data-id=\"" + f.id() + "\"");
+        }
+        for (Check c : Check.TABLE) {
+            assertThat(html).contains("<tr data-id=\"" + c.id() + "\">");
+        }
+        assertThat(html).doesNotContain("<b>bold</b>").contains("&lt;b&gt;bold&lt;/b&gt;");
+        assertThat(html).doesNotContain("<script").doesNotContain("http://").doesNotContain("https://");
+    }
+
+    @Test
+    void aBadSinceIsRefusedNamingIt() {
+        mock.bare().queryParam("since", "yesterday").get("/__admin/verdict").then().statusCode(400)
+                .body("error.param", equalTo("since"));
+        mock.bare().queryParam("since", "2000-01-01T00:00:00Z").queryParam("session", "rules")
+                .get("/__admin/verdict").then().statusCode(200);
+        mock.bare().queryParam("mood", "x").get("/__admin/verdict").then().statusCode(400);
+    }
+}
