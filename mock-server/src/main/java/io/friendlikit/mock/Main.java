@@ -30,6 +30,11 @@ public final class Main {
 
     /** Runs the program; with {@code block} false it returns once the server is up (for tests). */
     static int run(String[] args, PrintStream out, PrintStream err, boolean block) {
+        // commands beside serving: the first argument names them
+        if (args.length > 0 && "verdict".equals(args[0])) {
+            return io.friendlikit.mock.cli.VerdictCommand.run(java.util.List.of(args).subList(1, args.length), out,
+                    err);
+        }
         if (ConfigResolver.wantsHelp(args)) {
             out.print(ConfigResolver.help());
             return 0;
