@@ -56,6 +56,12 @@ public final class SessionSteps {
         add(admin().inSession(session), "/faults", fault("http_error").put("status", status));
     }
 
+    @Given("the mock answers the next request of session {string} with HTTP 429 asking to wait {int} second(s)")
+    public void rateLimitedOnceInSession(String session, int seconds) {
+        add(admin().inSession(session), "/faults", fault("http_error").put("status", 429)
+                .put("message", "slow down").put("retryAfterSeconds", seconds).put("times", 1));
+    }
+
     @Given("the mock replies {string} to every request of session {string}")
     public void replyInSession(String content, String session) {
         ObjectNode scenario = Json.MAPPER.createObjectNode();
