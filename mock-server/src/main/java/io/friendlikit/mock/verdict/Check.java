@@ -27,10 +27,13 @@ public record Check(String id, String question, Judge judge) {
     /**
      * The bounds the checks use.
      *
-     * @param maxRetriesAfter5xx retries after a server error, in a row, before a client should give up
+     * @param maxRetriesAfter5xx    retries after a server error, in a row, before a client should give up
+     * @param maxRequestsAfterBreak requests a client may send in {@code breakWindowMs} after a stream that broke
+     *                              (an error event, a malformed chunk, a dropped connection) before it is a storm
+     * @param breakWindowMs         that window
      */
-    public record Limits(int maxRetriesAfter5xx) {
-        public static final Limits DEFAULT = new Limits(5);
+    public record Limits(int maxRetriesAfter5xx, int maxRequestsAfterBreak, long breakWindowMs) {
+        public static final Limits DEFAULT = new Limits(5, 3, 10_000);
     }
 
     public static final List<Check> TABLE = List.of(
@@ -39,7 +42,9 @@ public record Check(String id, String question, Judge judge) {
             new Check("backoff_after_5xx", "after server errors, did the client retry with growing gaps and give up"
                     + " within the bound?", Check::backoff),
             new Check("streams_read_to_end", "did the client read streams to their end instead of hanging up early?",
-                    Check::streamsRead));
+                    Check::streamsRead),
+            new Check("calm_after_broken_stream", "after a stream broke (error event, malformed chunk, dropped"
+                    + " connection), did the client stop cleanly instead of a retry storm?", Check::calmAfterBreak));
 
     private static Judged retryAfter(List<Journal.Entry> client, Limits limits) {
         int cases = 0;
@@ -120,6 +125,33 @@ public record Check(String id, String question, Judge judge) {
             if (end.how() == StreamEnd.How.CLIENT_GONE) {
                 failed.add(new Verdict.Evidence(List.of(e.id()), "#" + e.id() + ": the client hung up after "
                         + end.chunks() + " chunks (" + end.bytes() + " bytes, " + end.durationMs() + " ms)"));
+            }
+        }
+        return cases == 0 ? null : new Judged(cases, failed);
+    }
+
+    private static Judged calmAfterBreak(List<Journal.Entry> client, Limits limits) {
+        int cases = 0;
+        List<Verdict.Evidence> failed = new ArrayList<>();
+        for (int i = 0; i < client.size(); i++) {
+            Journal.Entry broken = client.get(i);
+            if (broken.end() == null || broken.end().how() != StreamEnd.How.FAULT || broken.faults().contains("stall")) {
+                continue;
+            }
+            cases++;
+            List<Long> after = new ArrayList<>();
+            for (int k = i + 1; k < client.size(); k++) {
+                if (Duration.between(broken.receivedAt(), client.get(k).receivedAt()).toMillis() > limits.breakWindowMs()) {
+                    break;
+                }
+                after.add(client.get(k).id());
+            }
+            if (after.size() > limits.maxRequestsAfterBreak()) {
+                List<Long> ids = new ArrayList<>(List.of(broken.id()));
+                ids.addAll(after);
+                failed.add(new Verdict.Evidence(ids, after.size() + " requests within " + limits.breakWindowMs()
+                        + " ms after the stream of #" + broken.id() + " broke (" + broken.end().fault()
+                        + "), more than " + limits.maxRequestsAfterBreak()));
             }
         }
         return cases == 0 ? null : new Judged(cases, failed);

@@ -127,6 +127,18 @@ class VerdictAcceptanceTest {
     }
 
     @Test
+    void aRetryStormAfterBrokenStreamsFailsTheCalmCheck() {
+        fault("broken", "{\"type\":\"stream_error\",\"afterChunks\":1,\"message\":\"boom\",\"times\":5}");
+        for (int i = 0; i < 5; i++) {
+            mock.authed().header("X-Mock-Session", "broken").body(body("\"stream\":true")).post(CHAT).then()
+                    .statusCode(200);
+        }
+        Map<String, Object> check = row(verdict("broken"), "checks", "calm_after_broken_stream");
+        assertThat(check).containsEntry("outcome", "fail");
+        assertThat(check.get("failed").toString()).contains("4 requests within");
+    }
+
+    @Test
     void thePageShowsTheSameRowsEscaped() {
         chat("page", "{\"model\":\"<b>bold</b>\",\"messages\":[{\"role\":\"user\",\"content\":\"x\"}],\"top_p\":0}");
         JsonPath v = verdict("page");
