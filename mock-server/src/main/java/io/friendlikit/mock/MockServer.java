@@ -55,7 +55,7 @@ public final class MockServer implements Admin, AutoCloseable {
     private final ModelCatalog catalog;
     private final FaultRegistry faults;
     private final ScenarioRegistry scenarios = new ScenarioRegistry();
-    private final Sessions sessions = new Sessions();
+    private final Sessions sessions;
     private final Journal journal;
     /** Open streams together may hold a quarter of the heap (their generation state); beyond it a stream gets 429. */
     private final StreamBudget streams = StreamBudget.quarterOfHeap();
@@ -72,6 +72,7 @@ public final class MockServer implements Admin, AutoCloseable {
         this.config = config;
         this.catalog = catalog;
         this.faults = new FaultRegistry(config.seed());
+        this.sessions = new Sessions(config.seed());
         // Without a request log, no summary line is built per request.
         this.journal = requestLog == null ? new Journal(config.journalSize(), config.journalBytes(), entry -> { })
                 : new Journal(config.journalSize(), config.journalBytes(), entry -> requestLog.accept(entry.summary()));

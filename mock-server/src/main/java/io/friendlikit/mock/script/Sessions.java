@@ -36,9 +36,10 @@ public final class Sessions {
         private final ScenarioRegistry scenarios;
         private volatile long lastUsedNanos;
 
-        private Session(String name, long now) {
+        private Session(String name, long now, long serverSeed) {
             this.name = name;
-            this.faults = new FaultRegistry(name + ":", SESSION_CAPACITY);
+            // The server's --seed, so a session's chance faults repeat with the run like the global ones do.
+            this.faults = new FaultRegistry(name + ":", SESSION_CAPACITY, serverSeed);
             this.scenarios = new ScenarioRegistry(name + ":", SESSION_CAPACITY);
             this.lastUsedNanos = now;
         }
@@ -70,15 +71,30 @@ public final class Sessions {
     }
 
     private final LongSupplier nanoClock;
+    private final long serverSeed;
     private final Map<String, Session> sessions = new LinkedHashMap<>();
 
     public Sessions() {
-        this(System::nanoTime);
+        this(System::nanoTime, 0);
+    }
+
+    /** @param serverSeed the server's {@code --seed}, mixed into every draw of a session fault's probability */
+    public Sessions(long serverSeed) {
+        this(System::nanoTime, serverSeed);
     }
 
     /** @param nanoClock monotonic time in nanoseconds (for tests) */
     public Sessions(LongSupplier nanoClock) {
+        this(nanoClock, 0);
+    }
+
+    /**
+     * @param nanoClock  monotonic time in nanoseconds (for tests)
+     * @param serverSeed the server's {@code --seed}
+     */
+    public Sessions(LongSupplier nanoClock, long serverSeed) {
         this.nanoClock = nanoClock;
+        this.serverSeed = serverSeed;
     }
 
     /**
@@ -108,7 +124,7 @@ public final class Sessions {
             if (sessions.size() >= MAX_SESSIONS) {
                 throw new FullException();
             }
-            session = new Session(name, now);
+            session = new Session(name, now, serverSeed);
             sessions.put(name, session);
         }
         session.lastUsedNanos = now;

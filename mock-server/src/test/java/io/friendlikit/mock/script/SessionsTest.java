@@ -70,4 +70,21 @@ class SessionsTest {
         }
         assertThatThrownBy(() -> Sessions.checkName(null)).hasMessageEndingWith("got nothing");
     }
+
+    /** What a session's 0.5-chance fault does over 64 requests under a server seed. */
+    private static java.util.List<Boolean> sessionDraws(long serverSeed) {
+        FaultRegistry faults = new Sessions(serverSeed).open("s").faults();
+        faults.add(new Fault.DropDone(), null, 0.5, 5L);
+        java.util.List<Boolean> fired = new java.util.ArrayList<>();
+        for (int i = 0; i < 64; i++) {
+            fired.add(!faults.take(Fault.Phase.END_OF_STREAM).isEmpty());
+        }
+        return fired;
+    }
+
+    @Test
+    void sessionFaultsDrawFromTheServerSeed() {
+        assertThat(sessionDraws(7)).isEqualTo(sessionDraws(7)).contains(true, false);
+        assertThat(sessionDraws(7)).isNotEqualTo(sessionDraws(8));
+    }
 }
