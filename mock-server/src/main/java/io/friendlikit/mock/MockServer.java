@@ -20,6 +20,7 @@ import io.friendlikit.mock.http.Routes;
 import io.friendlikit.mock.metrics.MockMetrics;
 import io.friendlikit.mock.script.FaultRegistry;
 import io.friendlikit.mock.script.Journal;
+import io.friendlikit.mock.script.RateLimits;
 import io.friendlikit.mock.script.ScenarioRegistry;
 import io.friendlikit.mock.script.Sessions;
 
@@ -56,6 +57,7 @@ public final class MockServer implements Admin, AutoCloseable {
     private final FaultRegistry faults;
     private final ScenarioRegistry scenarios = new ScenarioRegistry();
     private final Sessions sessions;
+    private final RateLimits rateLimits;
     private final Journal journal;
     /** Open streams together may hold a quarter of the heap (their generation state); beyond it a stream gets 429. */
     private final StreamBudget streams = StreamBudget.quarterOfHeap();
@@ -94,8 +96,9 @@ public final class MockServer implements Admin, AutoCloseable {
         catalog.all().forEach(model -> models.add(model.id()));
         models.addAll(config.endpoints());
         this.metrics = new MockMetrics(models, streams::openStreams);
+        this.rateLimits = new RateLimits(config.rateLimitRpm(), config.rateLimitTpm());
         ChatService chat = new ChatService(config, mapper, catalog, faults, scenarios, sessions, journal, metrics,
-                streams::openStreams);
+                streams::openStreams, rateLimits);
         this.routes = new Routes(config, mapper, catalog, chat, responses, streams, this, metrics);
     }
 
@@ -215,6 +218,13 @@ public final class MockServer implements Admin, AutoCloseable {
         scenarios.clear();
         sessions.clear();
         journal.clear();
+        rateLimits.restore();
+    }
+
+    /** The request and token limits in force; {@link #reset()} puts the start settings back. */
+    @Override
+    public RateLimits rateLimits() {
+        return rateLimits;
     }
 
     /**

@@ -31,6 +31,9 @@ public interface Admin {
     /** The server's counters and histograms; they count from the start and are not cleared by {@link #reset()}. */
     MockMetrics metrics();
 
-    /** Clears faults, scenarios, every session and the journal (not the metrics). */
+    /** The request and token limits per minute in force ({@code --rate-limit-rpm}, {@code --rate-limit-tpm} at start). */
+    io.friendlikit.mock.script.RateLimits rateLimits();
+
+    /** Clears faults, scenarios, every session and the journal, and restores the start rate limits (not the metrics). */
     void reset();
 }

@@ -20,8 +20,8 @@ public final class AdminRoutes {
 
     public static final List<Route> TABLE = List.of(
             new Route("GET", "/health", "liveness and kind of server", new Health()),
-            new Route("POST", "/reset", "clear faults, scenarios, sessions and journal, not the metrics (with"
-                    + " X-Mock-Session: that session only)", new Reset()),
+            new Route("POST", "/reset", "clear faults, scenarios, sessions and journal, restore the start rate"
+                    + " limits, not the metrics (with X-Mock-Session: that session only)", new Reset()),
             new Route("GET", "/metrics", "counters and histograms in the Prometheus text format", new GetMetrics()),
             new Route("GET", "/journal", "requests received and what was wrong with them", new GetJournal()),
             new Route("DELETE", "/journal", "clear the journal", new ClearJournal()),
@@ -34,6 +34,9 @@ public final class AdminRoutes {
             new Route("GET", "/scenarios", "scripted answers", new ListScenarios()),
             new Route("POST", "/scenarios", "script an answer", new AddScenario()),
             new Route("DELETE", "/scenarios", "remove all scripted answers", new ClearScenarios()),
+            new Route("GET", "/limits", "request and token limits per minute in force", new GetLimits()),
+            new Route("PUT", "/limits", "set the request and token limits per minute (null or 0: off)",
+                    new SetLimits()),
             new Route("GET", "/sessions", "open sessions (X-Mock-Session) and what they hold", new ListSessions()),
             new Route("DELETE", "/sessions", "close every session", new ClearSessions()),
             new Route("DELETE", "/sessions/" + NAME, "forget one session: faults, scenarios, journal entries",

@@ -44,8 +44,16 @@ public final class ChatService {
     public ChatService(MockConfig config, ObjectMapper mapper, ModelCatalog catalog, FaultRegistry faults,
                        ScenarioRegistry scenarios, Sessions sessions, Journal journal, ExchangeObserver observer,
                        IntSupplier openStreams) {
+        this(config, mapper, catalog, faults, scenarios, sessions, journal, observer, openStreams,
+                ChatStages.limits(config));
+    }
+
+    /** @param rateLimits the request and token limits in force (the admin API may change them) */
+    public ChatService(MockConfig config, ObjectMapper mapper, ModelCatalog catalog, FaultRegistry faults,
+                       ScenarioRegistry scenarios, Sessions sessions, Journal journal, ExchangeObserver observer,
+                       IntSupplier openStreams, io.friendlikit.mock.script.RateLimits rateLimits) {
         this.config = config;
-        this.stages = new ChatStages(config, mapper, catalog, faults, scenarios, sessions, openStreams);
+        this.stages = new ChatStages(config, mapper, catalog, faults, scenarios, sessions, openStreams, rateLimits);
         this.journal = journal;
         this.observer = observer;
     }

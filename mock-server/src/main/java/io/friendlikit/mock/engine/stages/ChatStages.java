@@ -13,6 +13,7 @@ import io.friendlikit.mock.engine.Outcome;
 import io.friendlikit.mock.request.RequestBinder;
 import io.friendlikit.mock.generation.Generator;
 import io.friendlikit.mock.script.FaultRegistry;
+import io.friendlikit.mock.script.RateLimits;
 import io.friendlikit.mock.script.ScenarioRegistry;
 import io.friendlikit.mock.script.Sessions;
 
@@ -42,11 +43,17 @@ public final class ChatStages {
     /** @param openStreams streams open right now (the timing model's load factor reads it) */
     public ChatStages(MockConfig config, ObjectMapper mapper, ModelCatalog catalog, FaultRegistry faults,
                       ScenarioRegistry scenarios, Sessions sessions, IntSupplier openStreams) {
+        this(config, mapper, catalog, faults, scenarios, sessions, openStreams, limits(config));
+    }
+
+    /** @param rateLimits the request and token limits in force (those of the settings, or as an admin call set them) */
+    public ChatStages(MockConfig config, ObjectMapper mapper, ModelCatalog catalog, FaultRegistry faults,
+                      ScenarioRegistry scenarios, Sessions sessions, IntSupplier openStreams, RateLimits rateLimits) {
         this.mapper = mapper;
         this.faults = faults;
         this.scenarios = scenarios;
         Generator generator = new Generator(config.seed(), config.inlineUnparsedReasoning());
-        this.rateLimit = new RateLimit(config.rateLimitRpm(), config.rateLimitTpm());
+        this.rateLimit = new RateLimit(rateLimits);
         this.stages = List.of(
                 new Scope(sessions, new FaultHeader(new AdminJson(mapper))),
                 new InjectedError(),
@@ -60,6 +67,11 @@ public final class ChatStages {
                 rateLimit.counter(),
                 new Pace(timing(config), openStreams, config.seed()),
                 new Shape(config, mapper));
+    }
+
+    /** The rate limits of the settings ({@code --rate-limit-rpm}, {@code --rate-limit-tpm}). */
+    public static RateLimits limits(MockConfig config) {
+        return new RateLimits(config.rateLimitRpm(), config.rateLimitTpm());
     }
 
     /** The timing model of the settings: first-token and inter-token delays, prefill cost, jitter, load. */

@@ -16,8 +16,9 @@ final class RateLimit implements Stage {
 
     private final RateLimiter limiter;
 
-    RateLimit(int requestsPerMinute, long tokensPerMinute) {
-        this.limiter = new RateLimiter(requestsPerMinute, tokensPerMinute);
+    /** @param limits the limits in force, read on every request (an admin call may change them) */
+    RateLimit(io.friendlikit.mock.script.RateLimits limits) {
+        this.limiter = new RateLimiter(limits);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.friendlikit.mock.engine.stages;
 
+import io.friendlikit.mock.script.RateLimits;
+
 import java.math.BigDecimal;
 import java.util.ArrayDeque;
 import java.util.LinkedHashMap;
@@ -41,8 +43,11 @@ final class RateLimiter {
         }
     }
 
-    private final int requestsPerMinute;
-    private final long tokensPerMinute;
+    private final RateLimits limits;
+    /** The limits as last read from {@link #limits}, and the version they had. */
+    private int requestsPerMinute;
+    private long tokensPerMinute;
+    private long version = -1;
     private final Map<String, Window> windows = new LinkedHashMap<>(64, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Window> eldest) {
@@ -55,8 +60,13 @@ final class RateLimiter {
      * @param tokensPerMinute   0 switches the token limit off
      */
     RateLimiter(int requestsPerMinute, long tokensPerMinute) {
-        this.requestsPerMinute = requestsPerMinute;
-        this.tokensPerMinute = tokensPerMinute;
+        this(new RateLimits(requestsPerMinute, tokensPerMinute));
+    }
+
+    /** Follows {@code limits}: when they change, every key starts with an empty window. */
+    RateLimiter(RateLimits limits) {
+        this.limits = limits;
+        refresh();
     }
 
     /** Requests-per-minute only. */
@@ -65,16 +75,31 @@ final class RateLimiter {
     }
 
     /** Whether any limit is on (only then do answers carry the counters). */
-    boolean on() {
+    synchronized boolean on() {
+        refresh();
         return requestsPerMinute > 0 || tokensPerMinute > 0;
     }
 
-    int requestsPerMinute() {
+    synchronized int requestsPerMinute() {
+        refresh();
         return requestsPerMinute;
     }
 
-    long tokensPerMinute() {
+    synchronized long tokensPerMinute() {
+        refresh();
         return tokensPerMinute;
+    }
+
+    /** Reads the limits in force; if they changed, forgets what every key used (the new limits start afresh). */
+    private synchronized void refresh() {
+        long now = limits.version();
+        if (now != version) {
+            RateLimits.Limits in = limits.current();
+            requestsPerMinute = in.requestsPerMinute();
+            tokensPerMinute = in.tokensPerMinute();
+            windows.clear();
+            version = now;
+        }
     }
 
     /**
@@ -109,6 +134,7 @@ final class RateLimiter {
 
     /** Charges {@code tokens} to {@code key} at {@code nowNanos} (nothing when the token limit is off). */
     synchronized void charge(String key, long tokens, long nowNanos) {
+        refresh();
         if (tokensPerMinute <= 0 || tokens <= 0) {
             return;
         }
