@@ -31,6 +31,16 @@ public final class VerdictSteps {
         return reply.json();
     }
 
+    /** The row of {@code rows} whose {@code member} is {@code value}, or null. */
+    private static JsonNode row(JsonNode rows, String member, String value) {
+        for (JsonNode r : rows) {
+            if (value.equals(r.path(member).asText())) {
+                return r;
+            }
+        }
+        return null;
+    }
+
     @Then("the mock's verdict for session {string} is {string}")
     public void overall(String session, String expected) {
         JsonNode v = verdict(session);
@@ -41,13 +51,7 @@ public final class VerdictSteps {
     @Then("the mock's verdict for session {string} counts {int} request(s) breaking a rule on {string}")
     public void ruleBroken(String session, int count, String param) {
         JsonNode v = verdict(session);
-        JsonNode found = null;
-        for (JsonNode r : v.path("rulesBroken")) {
-            if (param.equals(r.path("param").asText())) {
-                found = r;
-            }
-        }
-        JsonNode row = found;
+        JsonNode row = row(v.path("rulesBroken"), "param", param);
         rules.check(row != null && row.path("count").asInt() == count, count + " request(s) breaking a rule on "
                 + param, () -> Json.abbreviate(Json.write(v.path("rulesBroken"))));
     }
@@ -58,13 +62,7 @@ public final class VerdictSteps {
             throw new IllegalArgumentException("say 'as used' or 'as never', not 'as " + usedOrNever + "'");
         }
         JsonNode v = verdict(session);
-        JsonNode row = null;
-        for (JsonNode f : v.path("features")) {
-            if (feature.equals(f.path("id").asText())) {
-                row = f;
-            }
-        }
-        JsonNode found = row;
+        JsonNode found = row(v.path("features"), "id", feature);
         rules.check(found != null && found.path("used").asBoolean() == usedOrNever.equals("used"),
                 "feature " + feature + " " + usedOrNever + " used",
                 () -> found == null ? "no such feature row" : Json.write(found));
@@ -73,13 +71,7 @@ public final class VerdictSteps {
     @Then("the mock's verdict for session {string} judges {string} as {string}")
     public void check(String session, String check, String outcome) {
         JsonNode v = verdict(session);
-        JsonNode row = null;
-        for (JsonNode c : v.path("checks")) {
-            if (check.equals(c.path("id").asText())) {
-                row = c;
-            }
-        }
-        JsonNode found = row;
+        JsonNode found = row(v.path("checks"), "id", check);
         rules.check(found != null && outcome.equals(found.path("outcome").asText()), "check " + check + " "
                 + outcome, () -> found == null ? "no such check" : Json.write(found));
     }

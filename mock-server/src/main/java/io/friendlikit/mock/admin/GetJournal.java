@@ -60,22 +60,32 @@ public final class GetJournal implements AdminTask {
     record Filter(Integer status, String path, String session, Integer last) {
 
         static Filter of(Map<String, String> query, Optional<String> headerSession) {
-            String session = query.get("session");
-            if (session != null) {
-                try {
-                    Sessions.checkName(session);
-                } catch (InvalidMember bad) {
-                    throw new AdminProblem(ApiError.badAdminRequest("session", "session: " + bad.rule()));
-                }
-                if (headerSession.isPresent() && !headerSession.get().equals(session)) {
-                    throw new AdminProblem(ApiError.badAdminRequest("session", "session: the query names '"
-                            + session + "' but " + Sessions.HEADER + " names '" + headerSession.get()
-                            + "'; give one, or the same in both"));
-                }
-            }
+            String session = session(query, headerSession);
             return new Filter(integer(query, "status", 100, 599, "an HTTP status"), query.get("path"),
-                    session != null ? session : headerSession.orElse(null),
+                    session,
                     integer(query, "last", 0, Integer.MAX_VALUE, "a non-negative integer"));
+        }
+
+        /**
+         * The session a read is for: {@code ?session=} or the {@code X-Mock-Session} header (the same name if both),
+         * or null for every request. Shared by the admin reads that filter the journal by session.
+         */
+        static String session(Map<String, String> query, Optional<String> headerSession) {
+            String session = query.get("session");
+            if (session == null) {
+                return headerSession.orElse(null);
+            }
+            try {
+                Sessions.checkName(session);
+            } catch (InvalidMember bad) {
+                throw new AdminProblem(ApiError.badAdminRequest("session", "session: " + bad.rule()));
+            }
+            if (headerSession.isPresent() && !headerSession.get().equals(session)) {
+                throw new AdminProblem(ApiError.badAdminRequest("session", "session: the query names '"
+                        + session + "' but " + Sessions.HEADER + " names '" + headerSession.get()
+                        + "'; give one, or the same in both"));
+            }
+            return session;
         }
 
         boolean keeps(Journal.Entry e) {

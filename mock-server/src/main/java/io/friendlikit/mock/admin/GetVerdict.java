@@ -1,9 +1,7 @@
 package io.friendlikit.mock.admin;
 
 import io.friendlikit.mock.errors.ApiError;
-import io.friendlikit.mock.script.InvalidMember;
 import io.friendlikit.mock.script.Journal;
-import io.friendlikit.mock.script.Sessions;
 import io.friendlikit.mock.verdict.Check;
 import io.friendlikit.mock.verdict.Grader;
 import io.friendlikit.mock.verdict.Verdict;
@@ -11,8 +9,6 @@ import io.friendlikit.mock.verdict.VerdictPage;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 
 /**
  * {@code GET /__admin/verdict} (JSON) and {@code GET /__admin/verdict.html} (the same, as a page): the client graded
@@ -38,7 +34,7 @@ public final class GetVerdict implements AdminTask {
 
     @Override
     public AdminAnswer execute(Admin admin, AdminRequest request) {
-        String session = session(request.query(), request.session());
+        String session = GetJournal.Filter.session(request.query(), request.session());
         Instant since = since(request.query().get("since"));
         List<Journal.Entry> graded = admin.journal().entries().stream()
                 .filter(e -> session == null || session.equals(e.session()))
@@ -47,23 +43,6 @@ public final class GetVerdict implements AdminTask {
         Verdict verdict = new Grader(Check.Limits.DEFAULT).grade(graded);
         return html ? AdminAnswer.text(VerdictPage.CONTENT_TYPE, VerdictPage.render(verdict, session))
                 : AdminAnswer.ok(verdict);
-    }
-
-    private static String session(Map<String, String> query, Optional<String> header) {
-        String session = query.get("session");
-        if (session == null) {
-            return header.orElse(null);
-        }
-        try {
-            Sessions.checkName(session);
-        } catch (InvalidMember bad) {
-            throw new AdminProblem(ApiError.badAdminRequest("session", "session: " + bad.rule()));
-        }
-        if (header.isPresent() && !header.get().equals(session)) {
-            throw new AdminProblem(ApiError.badAdminRequest("session", "session: the query names '" + session
-                    + "' but " + Sessions.HEADER + " names '" + header.get() + "'; give one, or the same in both"));
-        }
-        return session;
     }
 
     private static Instant since(String text) {
