@@ -79,6 +79,15 @@ public final class Main {
         out.println("  container base URL:  " + server.baseUri() + "/v1   (no auth)");
         out.println("  seed " + config.seed() + ", unknown fields " + (config.strictUnknownFields() ? "rejected"
                 : "ignored") + ", admin API " + (config.admin() ? server.baseUri() + "/__admin" : "off"));
+        if (config.recordTo() != null) {
+            out.println("  record mode: chat requests are forwarded to " + config.upstream() + " and each exchange is"
+                    + " written to " + java.nio.file.Path.of(config.recordTo()).toAbsolutePath().normalize());
+        }
+        if (server.recordingsLoaded() > 0) {
+            out.println("  replaying " + server.recordingsLoaded() + " recording" + (server.recordingsLoaded() == 1
+                    ? "" : "s") + " (speed " + config.get(Setting.REPLAY_SPEED) + ", requests no recording matches: "
+                    + (config.get(Setting.REPLAY_MISS).equals("404") ? "404 naming the closest" : "emulated") + ")");
+        }
         for (Routes.Route r : server.routes()) {
             out.printf("  %-6s %-34s %s%n", r.method(), r.path(), r.purpose());
         }

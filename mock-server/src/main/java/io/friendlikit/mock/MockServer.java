@@ -27,6 +27,9 @@ import io.friendlikit.mock.script.Sessions;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Path;
+import java.io.IOException;
+import io.friendlikit.mock.recording.RecordingFiles;
+import io.friendlikit.mock.recording.ReplayIndex;
 import java.time.Clock;
 import java.util.HashSet;
 import java.util.List;
@@ -65,6 +68,7 @@ public final class MockServer implements Admin, AutoCloseable {
     private final Routes routes;
     private final ErrorRenderer errors;
     private final FixtureFiles fixtureFiles;
+    private final ReplayIndex replays;
     private final long fixturesPollMs;
     private HttpListener listener;
     private URI baseUri;
@@ -80,8 +84,9 @@ public final class MockServer implements Admin, AutoCloseable {
                 : new Journal(config.journalSize(), config.journalBytes(), entry -> requestLog.accept(entry.summary()));
         ObjectMapper mapper = Mappers.wire();
         this.fixturesPollMs = fixturesPollMs;
+        this.replays = new ReplayIndex(config.get(Setting.REPLAY_MATCH));
         this.fixtureFiles = new FixtureFiles(config.fixtures().stream().map(Path::of).toList(),
-                config.fixturesLenient(), scenarios, new AdminJson(mapper), log);
+                config.fixturesLenient(), scenarios, replays, new AdminJson(mapper), log);
         if (!config.fixtures().isEmpty()) {
             try {
                 fixtureFiles.load();
@@ -98,8 +103,41 @@ public final class MockServer implements Admin, AutoCloseable {
         this.metrics = new MockMetrics(models, streams::openStreams);
         this.rateLimits = new RateLimits(config.rateLimitRpm(), config.rateLimitTpm());
         ChatService chat = new ChatService(config, mapper, catalog, faults, scenarios, sessions, journal, metrics,
-                streams::openStreams, rateLimits);
-        this.routes = new Routes(config, mapper, catalog, chat, responses, streams, this, metrics);
+                streams::openStreams, rateLimits, replays);
+        this.routes = new Routes(config, mapper, catalog, chat, responses, streams, this, metrics,
+                recordingFiles(config), log);
+    }
+
+    /** Record mode's directory, checked (it needs --upstream, and must be writable), or null when not recording. */
+    private static RecordingFiles recordingFiles(MockConfig config) {
+        if (config.recordTo() == null && config.upstream() == null) {
+            return null;
+        }
+        if (config.recordTo() == null || config.upstream() == null) {
+            throw new ConfigException(Setting.RECORD_TO.flag() + " and " + Setting.UPSTREAM.flag()
+                    + " go together: record mode forwards to the upstream and writes to the directory");
+        }
+        try {
+            return new RecordingFiles(Path.of(config.recordTo()));
+        } catch (IOException e) {
+            throw new ConfigException(Setting.RECORD_TO.flag() + ": " + e.getMessage());
+        }
+    }
+
+    /** The recordings loaded from the fixture directories (they answer the requests they match). */
+    @Override
+    public int recordingsLoaded() {
+        return replays.size();
+    }
+
+    @Override
+    public String upstream() {
+        return config.recordTo() == null ? null : config.upstream();
+    }
+
+    @Override
+    public String recordingTo() {
+        return config.recordTo() == null ? null : Path.of(config.recordTo()).toAbsolutePath().normalize().toString();
     }
 
     public static Builder builder() {

@@ -27,6 +27,15 @@ public interface Admin {
     /** The fixture directories ({@code --fixtures}) as absolute paths, in the order given; empty when none. */
     java.util.List<String> fixtureDirectories();
 
+    /** Recordings loaded from the fixture directories. */
+    int recordingsLoaded();
+
+    /** Record mode's upstream URL, or null when not recording. */
+    String upstream();
+
+    /** Record mode's directory (absolute), or null when not recording. */
+    String recordingTo();
+
 
     /** The server's counters and histograms; they count from the start and are not cleared by {@link #reset()}. */
     MockMetrics metrics();

@@ -2,6 +2,9 @@ package io.friendlikit.mock.admin;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.friendlikit.mock.recording.Recording;
+import io.friendlikit.mock.recording.RecordingException;
+import io.friendlikit.mock.recording.ReplayIndex;
 import io.friendlikit.mock.script.CappedRegistry;
 import io.friendlikit.mock.script.InvalidMember;
 import io.friendlikit.mock.script.Scenario;
@@ -25,7 +28,8 @@ import java.util.stream.Stream;
 /**
  * Scenario files in directories: every {@code *.json} below them (sorted by path) holds one scenario in the format
  * of {@code POST /__admin/scenarios}, or {@code {"description": "...", "scenarios": [...]}}. Each file is checked on
- * load; an error names the file, the JSON Pointer of the bad member and the rule. {@link #watch} polls the
+ * load; an error names the file, the JSON Pointer of the bad member and the rule. A file with a {@code recording}
+ * member is a recorded exchange instead (docs/RECORDINGS.md): it goes to the {@link ReplayIndex}. {@link #watch} polls the
  * directories on a daemon thread and reloads when a file is added, changed or removed: a file that no longer loads
  * keeps its previous scenarios, and every reload is logged.
  */
@@ -45,7 +49,7 @@ public final class FixtureFiles implements AutoCloseable {
     }
 
     /** What one file gave: its scenarios with their uses, or why it did not load. */
-    private record Loaded(List<Scenario> scenarios, List<Integer> times, String error) {
+    private record Loaded(List<Scenario> scenarios, List<Integer> times, Recording recording, String error) {
     }
 
     private record Stamp(long modified, long size) {
@@ -54,6 +58,7 @@ public final class FixtureFiles implements AutoCloseable {
     private final List<Path> directories;
     private final boolean lenient;
     private final ScenarioRegistry registry;
+    private final ReplayIndex replays;
     private final AdminJson json;
     private final Consumer<String> log;
     private final Map<Path, Loaded> good = new LinkedHashMap<>();
@@ -67,6 +72,13 @@ public final class FixtureFiles implements AutoCloseable {
      */
     public FixtureFiles(List<Path> directories, boolean lenient, ScenarioRegistry registry, AdminJson json,
                         Consumer<String> log) {
+        this(directories, lenient, registry, new ReplayIndex(java.util.Set.of()), json, log);
+    }
+
+    /** @param replays receives the recordings among the files */
+    public FixtureFiles(List<Path> directories, boolean lenient, ScenarioRegistry registry, ReplayIndex replays,
+                        AdminJson json, Consumer<String> log) {
+        this.replays = Objects.requireNonNull(replays);
         this.directories = List.copyOf(directories);
         this.lenient = lenient;
         this.registry = Objects.requireNonNull(registry);
@@ -96,7 +108,8 @@ public final class FixtureFiles implements AutoCloseable {
         }
         stamps = now;
         int count = install();
-        log.accept("fixtures: loaded " + count + " scenario" + (count == 1 ? "" : "s") + " from " + good.size()
+        log.accept("fixtures: loaded " + count + " scenario" + (count == 1 ? "" : "s") + recordings() + " from "
+                + good.size()
                 + " file" + (good.size() == 1 ? "" : "s") + " in " + String.join(", ",
                 directories.stream().map(Path::toString).toList()));
         return count;
@@ -147,7 +160,8 @@ public final class FixtureFiles implements AutoCloseable {
         good.putAll(next);
         stamps = now;
         int count = install();
-        log.accept("fixtures: reloaded " + count + " scenario" + (count == 1 ? "" : "s") + " after changes to "
+        log.accept("fixtures: reloaded " + count + " scenario" + (count == 1 ? "" : "s") + recordings()
+                + " after changes to "
                 + String.join(", ", changed));
         return true;
     }
@@ -182,13 +196,24 @@ public final class FixtureFiles implements AutoCloseable {
         }
     }
 
+    private String recordings() {
+        int n = replays.size();
+        return n == 0 ? "" : " and " + n + " recording" + (n == 1 ? "" : "s");
+    }
+
     private int install() {
         List<Scenario> all = new ArrayList<>();
         List<Integer> times = new ArrayList<>();
-        for (Loaded l : good.values()) {
+        List<ReplayIndex.Loaded> recorded = new ArrayList<>();
+        for (Map.Entry<Path, Loaded> e : good.entrySet()) {
+            Loaded l = e.getValue();
             all.addAll(l.scenarios());
             times.addAll(l.times());
+            if (l.recording() != null) {
+                recorded.add(new ReplayIndex.Loaded(e.getKey().getFileName().toString(), l.recording()));
+            }
         }
+        replays.replace(recorded);
         try {
             registry.replaceFixtures(all, times);
         } catch (CappedRegistry.FullException full) {
@@ -241,6 +266,14 @@ public final class FixtureFiles implements AutoCloseable {
         } catch (AdminProblem e) {
             return failed(file, pointer(e.error().param()), rule(e.error().param(), e.error().message()));
         }
+        if (Recording.isRecording(root)) {
+            try {
+                // read again with the recording's own reader: numbers stay as written, so bodies replay byte for byte
+                return new Loaded(List.of(), List.of(), Recording.read(bytes), null);
+            } catch (RecordingException e) {
+                return failed(file, e.pointer(), e.getMessage().substring(e.getMessage().indexOf(": ") + 2));
+            }
+        }
         List<JsonNode> items = new ArrayList<>();
         List<String> at = new ArrayList<>();
         if (root.has("scenarios")) {
@@ -285,11 +318,11 @@ public final class FixtureFiles implements AutoCloseable {
                 return failed(file, pointer(member), rule(e.member(), e.getMessage()));
             }
         }
-        return new Loaded(scenarios, times, null);
+        return new Loaded(scenarios, times, null, null);
     }
 
     private static Loaded failed(Path file, String pointer, String rule) {
-        return new Loaded(List.of(), List.of(), file + ": " + (pointer.isEmpty() ? "(the file)" : pointer) + ": "
+        return new Loaded(List.of(), List.of(), null, file + ": " + (pointer.isEmpty() ? "(the file)" : pointer) + ": "
                 + rule);
     }
 

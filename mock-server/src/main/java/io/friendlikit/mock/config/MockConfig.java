@@ -133,6 +133,18 @@ public final class MockConfig {
         return get(Setting.FIXTURES);
     }
 
+    /** The recording directory, or null when not recording. */
+    public String recordTo() {
+        String dir = get(Setting.RECORD_TO);
+        return dir.isEmpty() ? null : dir;
+    }
+
+    /** The upstream root URL of record mode, or null. */
+    public String upstream() {
+        String url = get(Setting.UPSTREAM);
+        return url.isEmpty() ? null : url;
+    }
+
     public boolean fixturesLenient() {
         return get(Setting.FIXTURES_LENIENT);
     }

@@ -228,6 +228,37 @@ public final class Parser<T> {
         }
     }
 
+    /** One of these texts, exactly. */
+    static Parser<String> choice(String... texts) {
+        List<String> allowed = List.of(texts);
+        return of("one of " + String.join(", ", allowed), text -> text, (String v) -> v)
+                .allowing(allowed::contains, "must be one of " + String.join(", ", allowed))
+                .withChoices(texts);
+    }
+
+    /** Empty, or a path (its directory is checked when it is used). */
+    static Parser<String> path() {
+        return of("empty, or a directory path", text -> text, (String v) -> v)
+                .allowing(v -> v.isEmpty() || validPath(v), "is not a valid path");
+    }
+
+    private static boolean validPath(String path) {
+        try {
+            Path.of(path);
+            return true;
+        } catch (InvalidPathException e) {
+            return false;
+        }
+    }
+
+    /** Empty, or an http(s) root URL without credentials, query or fragment; a trailing slash is dropped. */
+    static Parser<String> rootUrl() {
+        return of("empty, or an http(s) URL such as https://api.friendli.ai", text -> text.endsWith("/")
+                        ? text.substring(0, text.length() - 1) : text, (String v) -> v)
+                .allowing(v -> v.isEmpty() || v.matches("https?://[^/\\s?#@]+(/[^\\s?#]*)?"),
+                        "must be an http(s) URL such as https://api.friendli.ai (no user info, query or fragment)");
+    }
+
     static Parser<String> readableFile() {
         return of("empty, or the path of a readable file", text -> text, (String v) -> v)
                 .allowing(v -> v.isEmpty() || readable(v), "is not a readable file");

@@ -102,6 +102,21 @@ public final class Setting<T> {
                     + "comma-separated", true);
     public static final Setting<Boolean> FIXTURES_LENIENT = new Setting<>("fixtures-lenient", "false", Parser.bool(),
             "true: a fixture file that does not load is skipped with a warning; false: it stops the start");
+    public static final Setting<String> RECORD_TO = new Setting<>("record-to", "", Parser.path(),
+            "record mode: a directory (created if missing) where every chat exchange forwarded to --upstream is "
+                    + "written as one recording file; empty: no recording");
+    public static final Setting<String> UPSTREAM = new Setting<>("upstream", "", Parser.rootUrl(),
+            "the root URL recorded exchanges are forwarded to, such as https://api.friendli.ai (request paths are "
+                    + "kept); needs --record-to");
+    public static final Setting<Double> REPLAY_SPEED = new Setting<>("replay-speed", "1", Parser.doubles(0, 1_000),
+            "how fast recordings in --fixtures replay: 1 as recorded, 2 twice as fast, 0 without delays");
+    public static final Setting<String> REPLAY_MISS = new Setting<>("replay-miss", "emulate",
+            Parser.choice("emulate", "404"),
+            "a request no recording matches: emulate (the emulator answers) or 404 (naming the closest recording)");
+    public static final Setting<Set<String>> REPLAY_MATCH = new Setting<>("replay-match",
+            "model,messages,stream,stream_options,tools,tool_choice,response_format,n,max_tokens,"
+                    + "max_completion_tokens,temperature,top_p,top_k,stop,seed,logprobs,top_logprobs",
+            Parser.list(), "request body members that must equal a recording's for it to answer (and the path)");
 
     private final String name;
     private final boolean repeatable;

@@ -52,8 +52,18 @@ public final class ChatService {
     public ChatService(MockConfig config, ObjectMapper mapper, ModelCatalog catalog, FaultRegistry faults,
                        ScenarioRegistry scenarios, Sessions sessions, Journal journal, ExchangeObserver observer,
                        IntSupplier openStreams, io.friendlikit.mock.script.RateLimits rateLimits) {
+        this(config, mapper, catalog, faults, scenarios, sessions, journal, observer, openStreams, rateLimits,
+                new io.friendlikit.mock.recording.ReplayIndex(config.get(io.friendlikit.mock.config.Setting.REPLAY_MATCH)));
+    }
+
+    /** @param replays the recordings that answer the requests they match (loaded from fixture directories) */
+    public ChatService(MockConfig config, ObjectMapper mapper, ModelCatalog catalog, FaultRegistry faults,
+                       ScenarioRegistry scenarios, Sessions sessions, Journal journal, ExchangeObserver observer,
+                       IntSupplier openStreams, io.friendlikit.mock.script.RateLimits rateLimits,
+                       io.friendlikit.mock.recording.ReplayIndex replays) {
         this.config = config;
-        this.stages = new ChatStages(config, mapper, catalog, faults, scenarios, sessions, openStreams, rateLimits);
+        this.stages = new ChatStages(config, mapper, catalog, faults, scenarios, sessions, openStreams, rateLimits,
+                replays);
         this.journal = journal;
         this.observer = observer;
     }
@@ -93,7 +103,8 @@ public final class ChatService {
     private Journal.Entry entry(long id, ExchangeState state, Outcome outcome) {
         Exchange exchange = state.exchange();
         Outcome.Failure failure = outcome instanceof Outcome.Failure f ? f : null;
-        int status = failure != null ? failure.error().status() : 200;
+        int status = failure != null ? failure.error().status()
+                : outcome instanceof Outcome.Raw raw ? raw.status() : 200;
         String error = failure != null ? failure.error().message() : null;
         List<Violation> violations = failure != null ? failure.error().violations() : List.of();
         Map<String, String> headers = new LinkedHashMap<>(exchange.headers());
@@ -132,7 +143,8 @@ public final class ChatService {
         List<String> rules = failure == null || failure.error().violations().isEmpty() ? List.of()
                 : failure.error().violations().stream().map(Violation::rule).toList();
         observer.answered(new ExchangeObserver.Answered(state.exchange().path(),
-                failure != null ? failure.error().status() : 200, state.modelId(), state.stream(), rules,
+                failure != null ? failure.error().status() : outcome instanceof Outcome.Raw raw ? raw.status() : 200,
+                state.modelId(), state.stream(), rules,
                 state.appliedFaults(), failure != null ? 0 : state.promptTokens(),
                 failure != null ? 0 : state.completionTokens()));
     }

@@ -17,6 +17,18 @@ public sealed interface Outcome {
     record Failure(ApiError error, Pacing pacing) implements Outcome {
     }
 
+    /**
+     * A status, content type, headers and body given byte for byte (a replayed recording's plain answer).
+     *
+     * @param headers further response headers (lower-case names)
+     */
+    record Raw(int status, String contentType, byte[] body, java.util.Map<String, String> headers, Pacing pacing)
+            implements Outcome {
+        public Raw {
+            headers = java.util.Map.copyOf(headers);
+        }
+    }
+
     /** 200 with a JSON body, written as {@code delivery} says. */
     record Plain(byte[] json, Pacing pacing, Delivery delivery) implements Outcome {
         public Plain(byte[] json, Pacing pacing) {

@@ -145,6 +145,24 @@ public record ApiError(int status, String type, String message, String param, St
                 List.of(), null, null);
     }
 
+    /**
+     * Replay with misses answered 404: no loaded recording matches the request. Names the closest recording and the
+     * request members in which it differs, so a user sees which part of the request changed since the recording.
+     */
+    public static ApiError noRecording(String closestFile, List<String> differs, List<String> matchedOn) {
+        String closest = closestFile == null ? "no recordings are loaded"
+                : "closest: " + closestFile + " (differs in " + String.join(", ", differs) + ")";
+        return new ApiError(404, "not_found_error", "no recording matches this request (matched on the path and "
+                + String.join(", ", matchedOn) + "); " + closest, differs.isEmpty() ? null : differs.get(0),
+                "no_recording", List.of(), null, null);
+    }
+
+    /** Record mode: the upstream did not answer. */
+    public static ApiError upstreamUnreachable(String url, String reason) {
+        return new ApiError(502, "api_error", "the upstream " + url + " did not answer: " + reason, null,
+                "upstream_unreachable", List.of(), null, null);
+    }
+
     public static ApiError methodNotAllowed(String method, String path, String allowed) {
         return new ApiError(405, "invalid_request_error",
                 "method " + method + " is not allowed on " + path + "; allowed: " + allowed, null,

@@ -56,6 +56,14 @@ final class Responder {
         Runnable write;
         if (outcome instanceof Outcome.Failure failure) {
             write = () -> whole(ex, report, () -> responses.error(ex, failure.error()));
+        } else if (outcome instanceof Outcome.Raw raw) {
+            write = () -> whole(ex, report, () -> {
+                if (raw.status() == 200) {
+                    observer.firstByte(false, System.nanoTime() - arrivedNanos);
+                }
+                Responses.headers(ex, raw.headers());
+                responses.raw(ex, raw.status(), raw.contentType(), raw.body());
+            });
         } else if (outcome instanceof Outcome.Plain plain && (plain.delivery().stalls()
                 || plain.delivery().trickles())) {
             Optional<StreamBudget.Lease> lease = budget.open(2L * plain.json().length);

@@ -28,6 +28,13 @@ public final class Responses {
         exchange.getResponseSender().send(ByteBuffer.wrap(body));
     }
 
+    /** A body given byte for byte, with its content type. */
+    public void raw(HttpServerExchange exchange, int status, String contentType, byte[] body) {
+        exchange.setStatusCode(status);
+        exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, contentType);
+        exchange.getResponseSender().send(ByteBuffer.wrap(body));
+    }
+
     /** A text body, encoded in UTF-8 (the content type should say so). */
     public void text(HttpServerExchange exchange, int status, String contentType, String body) {
         exchange.setStatusCode(status);

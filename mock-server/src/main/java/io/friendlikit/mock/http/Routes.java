@@ -46,19 +46,34 @@ public final class Routes implements HttpHandler {
     /** @param observer told when answers are delivered (first byte, end of a stream) */
     public Routes(MockConfig config, ObjectMapper mapper, ModelCatalog catalog, ChatService chat,
                   Responses responses, StreamBudget streams, Admin admin, ExchangeObserver observer) {
+        this(config, mapper, catalog, chat, responses, streams, admin, observer, null, line -> { });
+    }
+
+    /**
+     * @param recording where record mode writes ({@code --record-to}), or null: the chat routes are then served by
+     *                  the emulator; with it they forward to {@code --upstream} and record each exchange
+     * @param log       record mode's lines (one per recording)
+     */
+    public Routes(MockConfig config, ObjectMapper mapper, ModelCatalog catalog, ChatService chat,
+                  Responses responses, StreamBudget streams, Admin admin, ExchangeObserver observer,
+                  io.friendlikit.mock.recording.RecordingFiles recording, java.util.function.Consumer<String> log) {
         this.responses = responses;
         Responder responder = new Responder(responses, streams, observer);
         this.corsOrigin = config.corsOrigin();
         long limit = config.maxBodyBytes();
         long readTimeout = config.readTimeoutMs();
+        RecordingProxy proxy = recording == null ? null
+                : new RecordingProxy(config.upstream(), recording, responses, limit, readTimeout, log);
+        java.util.function.Function<Flavour, HttpHandler> chatHandler = flavour -> proxy != null ? proxy
+                : new ChatHandler(flavour, chat, responses, responder, limit, readTimeout);
         List<Route> routes = new ArrayList<>(List.of(
                 new Route("POST", "/serverless/v1/chat/completions", "chat completions, serverless (bearer auth)",
-                        new ChatHandler(Flavour.SERVERLESS, chat, responses, responder, limit, readTimeout)),
+                        chatHandler.apply(Flavour.SERVERLESS)),
                 new Route("POST", "/dedicated/v1/chat/completions",
                         "chat completions, dedicated endpoints (model = endpoint id)",
-                        new ChatHandler(Flavour.DEDICATED, chat, responses, responder, limit, readTimeout)),
+                        chatHandler.apply(Flavour.DEDICATED)),
                 new Route("POST", "/v1/chat/completions", "chat completions, Friendli Container flavour (no auth)",
-                        new ChatHandler(Flavour.CONTAINER, chat, responses, responder, limit, readTimeout)),
+                        chatHandler.apply(Flavour.CONTAINER)),
                 new Route("GET", "/serverless/v1/models", "the model catalogue",
                         new ModelsHandler(mapper, catalog, responses))));
         if (config.admin()) {

@@ -69,6 +69,14 @@ class ConfigResolverTest {
         SAMPLES.put(Setting.FIXTURES, new Sample("src,src/main", MockConfig::fixtures, Set.of("src", "src/main"),
                 "no/such/dir"));
         SAMPLES.put(Setting.FIXTURES_LENIENT, new Sample("true", MockConfig::fixturesLenient, true, "perhaps"));
+        SAMPLES.put(Setting.RECORD_TO, new Sample("target/recordings", MockConfig::recordTo, "target/recordings",
+                "bad\u0000path"));
+        SAMPLES.put(Setting.UPSTREAM, new Sample("https://api.friendli.ai/", MockConfig::upstream,
+                "https://api.friendli.ai", "ftp://api.friendli.ai"));
+        SAMPLES.put(Setting.REPLAY_SPEED, new Sample("2", c -> c.get(Setting.REPLAY_SPEED), 2.0, "-1"));
+        SAMPLES.put(Setting.REPLAY_MISS, new Sample("404", c -> c.get(Setting.REPLAY_MISS), "404", "500"));
+        SAMPLES.put(Setting.REPLAY_MATCH, new Sample("model, messages", c -> c.get(Setting.REPLAY_MATCH),
+                Set.of("model", "messages"), null));
     }
 
     private static final Function<String, String> NONE = key -> null;

@@ -12,6 +12,7 @@ import io.friendlikit.mock.engine.Exchange;
 import io.friendlikit.mock.engine.Outcome;
 import io.friendlikit.mock.request.RequestBinder;
 import io.friendlikit.mock.generation.Generator;
+import io.friendlikit.mock.recording.ReplayIndex;
 import io.friendlikit.mock.script.FaultRegistry;
 import io.friendlikit.mock.script.RateLimits;
 import io.friendlikit.mock.script.ScenarioRegistry;
@@ -49,6 +50,14 @@ public final class ChatStages {
     /** @param rateLimits the request and token limits in force (those of the settings, or as an admin call set them) */
     public ChatStages(MockConfig config, ObjectMapper mapper, ModelCatalog catalog, FaultRegistry faults,
                       ScenarioRegistry scenarios, Sessions sessions, IntSupplier openStreams, RateLimits rateLimits) {
+        this(config, mapper, catalog, faults, scenarios, sessions, openStreams, rateLimits,
+                new ReplayIndex(config.get(Setting.REPLAY_MATCH)));
+    }
+
+    /** @param replays the recordings loaded from fixture directories, which answer the requests they match */
+    public ChatStages(MockConfig config, ObjectMapper mapper, ModelCatalog catalog, FaultRegistry faults,
+                      ScenarioRegistry scenarios, Sessions sessions, IntSupplier openStreams, RateLimits rateLimits,
+                      ReplayIndex replays) {
         this.mapper = mapper;
         this.faults = faults;
         this.scenarios = scenarios;
@@ -60,6 +69,7 @@ public final class ChatStages {
                 new Authenticate(config),
                 rateLimit,
                 new ReadBody(config.maxBodyBytes()),
+                new Replay(replays, config.get(Setting.REPLAY_SPEED), config.get(Setting.REPLAY_MISS).equals("404")),
                 new Validate(config, catalog, new RequestBinder(mapper)),
                 new ResolveModel(config.endpoints()),
                 new Budgets(generator),
@@ -98,6 +108,9 @@ public final class ChatStages {
     public Outcome run(ExchangeState state) {
         for (Stage stage : stages) {
             Stage.Verdict verdict = stage.run(state);
+            if (verdict.answered()) {
+                return state.answer;
+            }
             if (!verdict.proceeds()) {
                 return new Outcome.Failure(verdict.error().withHeaders(rateLimit.headers(state)),
                         Pacing.after(verdict.delayMs()));

@@ -13,21 +13,26 @@ interface Stage {
 
     Verdict run(ExchangeState state);
 
-    /** Go on, or answer this error (after {@code delayMs}, for an error that is only due after a while). */
-    record Verdict(ApiError error, long delayMs) {
+    /**
+     * Go on; or answer this error (after {@code delayMs}, for an error that is only due after a while); or, with
+     * {@code answered}, stop here because the stage has set the exchange's answer itself (a replayed recording).
+     */
+    record Verdict(ApiError error, long delayMs, boolean answered) {
 
-        static final Verdict CONTINUE = new Verdict(null, 0);
+        static final Verdict CONTINUE = new Verdict(null, 0, false);
+        /** The stage has put the answer in {@link ExchangeState#answer}; no later stage runs. */
+        static final Verdict ANSWERED = new Verdict(null, 0, true);
 
         static Verdict fail(ApiError error) {
-            return new Verdict(error, 0);
+            return new Verdict(error, 0, false);
         }
 
         static Verdict failAfter(ApiError error, long delayMs) {
-            return new Verdict(error, delayMs);
+            return new Verdict(error, delayMs, false);
         }
 
         boolean proceeds() {
-            return error == null;
+            return error == null && !answered;
         }
     }
 }
