@@ -131,6 +131,11 @@ public final class MockServer implements Admin, AutoCloseable {
     }
 
     @Override
+    public java.time.Instant now() {
+        return config.clock().instant();
+    }
+
+    @Override
     public String upstream() {
         return config.recordTo() == null ? null : config.upstream();
     }

@@ -27,6 +27,11 @@ public interface Admin {
     /** The fixture directories ({@code --fixtures}) as absolute paths, in the order given; empty when none. */
     java.util.List<String> fixtureDirectories();
 
+    /** The time on the clock the journal stamps entries with ({@code --clock}). */
+    default java.time.Instant now() {
+        return java.time.Instant.now();
+    }
+
     /** Recordings loaded from the fixture directories. */
     int recordingsLoaded();
 

@@ -40,7 +40,7 @@ public final class GetVerdict implements AdminTask {
                 .filter(e -> session == null || session.equals(e.session()))
                 .filter(e -> since == null || !e.receivedAt().isBefore(since))
                 .toList();
-        Verdict verdict = new Grader(Check.Limits.DEFAULT).grade(graded);
+        Verdict verdict = new Grader(Check.Limits.DEFAULT).grade(graded, admin.now());
         return html ? AdminAnswer.text(VerdictPage.CONTENT_TYPE, VerdictPage.render(verdict, session))
                 : AdminAnswer.ok(verdict);
     }

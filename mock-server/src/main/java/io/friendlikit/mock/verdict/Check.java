@@ -4,6 +4,7 @@ import io.friendlikit.mock.delivery.StreamEnd;
 import io.friendlikit.mock.script.Journal;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,10 +15,10 @@ import java.util.List;
  */
 public record Check(String id, String question, Judge judge) {
 
-    /** Judges one client's entries (oldest first). */
+    /** Judges one client's entries (oldest first); {@code now} is on the journal's clock. */
     @FunctionalInterface
     public interface Judge {
-        Judged judge(List<Journal.Entry> client, Limits limits);
+        Judged judge(List<Journal.Entry> client, Limits limits, Instant now);
     }
 
     /** How many situations a check judged, and the evidence of the failing ones. */
@@ -31,9 +32,12 @@ public record Check(String id, String question, Judge judge) {
      * @param maxRequestsAfterBreak requests a client may send in {@code breakWindowMs} after a stream that broke
      *                              (an error event, a malformed chunk, a dropped connection) before it is a storm
      * @param breakWindowMs         that window
+     * @param maxStallWaitMs        how long a client may wait on an answer that stalled before it should give up
+     *                              (a client without a timeout waits for ever)
      */
-    public record Limits(int maxRetriesAfter5xx, int maxRequestsAfterBreak, long breakWindowMs) {
-        public static final Limits DEFAULT = new Limits(5, 3, 10_000);
+    public record Limits(int maxRetriesAfter5xx, int maxRequestsAfterBreak, long breakWindowMs,
+                         long maxStallWaitMs) {
+        public static final Limits DEFAULT = new Limits(5, 3, 10_000, 60_000);
     }
 
     public static final List<Check> TABLE = List.of(
@@ -44,9 +48,11 @@ public record Check(String id, String question, Judge judge) {
             new Check("streams_read_to_end", "did the client read streams to their end instead of hanging up early?",
                     Check::streamsRead),
             new Check("calm_after_broken_stream", "after a stream broke (error event, malformed chunk, dropped"
-                    + " connection), did the client stop cleanly instead of a retry storm?", Check::calmAfterBreak));
+                    + " connection), did the client stop cleanly instead of a retry storm?", Check::calmAfterBreak),
+            new Check("timeout_after_stall", "after an answer stalled (headers, then silence), did the client give up"
+                    + " within the bound instead of waiting for ever?", Check::timeoutAfterStall));
 
-    private static Judged retryAfter(List<Journal.Entry> client, Limits limits) {
+    private static Judged retryAfter(List<Journal.Entry> client, Limits limits, Instant now) {
         int cases = 0;
         List<Verdict.Evidence> failed = new ArrayList<>();
         for (int i = 0; i < client.size(); i++) {
@@ -68,7 +74,7 @@ public record Check(String id, String question, Judge judge) {
         return cases == 0 ? null : new Judged(cases, failed);
     }
 
-    private static Judged backoff(List<Journal.Entry> client, Limits limits) {
+    private static Judged backoff(List<Journal.Entry> client, Limits limits, Instant now) {
         int cases = 0;
         List<Verdict.Evidence> failed = new ArrayList<>();
         int i = 0;
@@ -110,7 +116,7 @@ public record Check(String id, String question, Judge judge) {
         return cases == 0 ? null : new Judged(cases, failed);
     }
 
-    private static Judged streamsRead(List<Journal.Entry> client, Limits limits) {
+    private static Judged streamsRead(List<Journal.Entry> client, Limits limits, Instant now) {
         int cases = 0;
         List<Verdict.Evidence> failed = new ArrayList<>();
         for (Journal.Entry e : client) {
@@ -118,8 +124,8 @@ public record Check(String id, String question, Judge judge) {
                 continue;
             }
             StreamEnd end = e.end();
-            if (end.how() == StreamEnd.How.FAULT || end.how() == StreamEnd.How.BUSY) {
-                continue; // the mock ended it: not the client's doing
+            if (end.how() == StreamEnd.How.FAULT || end.how() == StreamEnd.How.BUSY || e.faults().contains("stall")) {
+                continue; // the mock ended it, or stalled it (hanging up is then right): not the client's doing
             }
             cases++;
             if (end.how() == StreamEnd.How.CLIENT_GONE) {
@@ -130,7 +136,7 @@ public record Check(String id, String question, Judge judge) {
         return cases == 0 ? null : new Judged(cases, failed);
     }
 
-    private static Judged calmAfterBreak(List<Journal.Entry> client, Limits limits) {
+    private static Judged calmAfterBreak(List<Journal.Entry> client, Limits limits, Instant now) {
         int cases = 0;
         List<Verdict.Evidence> failed = new ArrayList<>();
         for (int i = 0; i < client.size(); i++) {
@@ -152,6 +158,37 @@ public record Check(String id, String question, Judge judge) {
                 failed.add(new Verdict.Evidence(ids, after.size() + " requests within " + limits.breakWindowMs()
                         + " ms after the stream of #" + broken.id() + " broke (" + broken.end().fault()
                         + "), more than " + limits.maxRequestsAfterBreak()));
+            }
+        }
+        return cases == 0 ? null : new Judged(cases, failed);
+    }
+
+    /**
+     * Stalled answers: one the client left within the bound passes; one it left later, or still waits on past the
+     * bound (by the journal's clock), fails. One still open within the bound is not judged yet.
+     */
+    private static Judged timeoutAfterStall(List<Journal.Entry> client, Limits limits, Instant now) {
+        int cases = 0;
+        List<Verdict.Evidence> failed = new ArrayList<>();
+        for (Journal.Entry e : client) {
+            if (!e.faults().contains("stall")) {
+                continue;
+            }
+            StreamEnd end = e.end();
+            if (end == null) {
+                long open = Duration.between(e.receivedAt(), now).toMillis();
+                if (open <= limits.maxStallWaitMs()) {
+                    continue;
+                }
+                cases++;
+                failed.add(new Verdict.Evidence(List.of(e.id()), "#" + e.id() + " stalled and the client is still"
+                        + " waiting after " + open + " ms, more than " + limits.maxStallWaitMs() + " ms"));
+                continue;
+            }
+            cases++;
+            if (end.durationMs() > limits.maxStallWaitMs()) {
+                failed.add(new Verdict.Evidence(List.of(e.id()), "#" + e.id() + " stalled and the client gave up only"
+                        + " after " + end.durationMs() + " ms, more than " + limits.maxStallWaitMs() + " ms"));
             }
         }
         return cases == 0 ? null : new Judged(cases, failed);

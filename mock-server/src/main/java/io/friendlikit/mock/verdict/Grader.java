@@ -19,11 +19,17 @@ public final class Grader {
         this.limits = Objects.requireNonNull(limits);
     }
 
+    /** Grades as of now on the system clock. */
     public Verdict grade(List<Journal.Entry> entries) {
+        return grade(entries, java.time.Instant.now());
+    }
+
+    /** @param now the time on the journal's clock (an open stalled exchange is judged by how long it has waited) */
+    public Verdict grade(List<Journal.Entry> entries, java.time.Instant now) {
         List<Journal.Entry> chat = entries.stream().filter(e -> "POST".equals(e.method())).toList();
         List<Verdict.RuleBroken> rules = rulesBroken(chat);
         List<Verdict.FeatureUse> features = features(chat);
-        List<Verdict.CheckResult> checks = checks(chat);
+        List<Verdict.CheckResult> checks = checks(chat, now);
         long failedChecks = checks.stream().filter(c -> c.outcome().equals("fail")).count();
         boolean pass = rules.isEmpty() && failedChecks == 0;
         long used = features.stream().filter(Verdict.FeatureUse::used).count();
@@ -74,7 +80,7 @@ public final class Grader {
         return out;
     }
 
-    private List<Verdict.CheckResult> checks(List<Journal.Entry> chat) {
+    private List<Verdict.CheckResult> checks(List<Journal.Entry> chat, java.time.Instant now) {
         Map<String, List<Journal.Entry>> clients = new LinkedHashMap<>();
         for (Journal.Entry e : chat) {
             String client = e.headers().getOrDefault("authorization", "") + " " + Objects.toString(e.session(), "");
@@ -85,7 +91,7 @@ public final class Grader {
             int cases = 0;
             List<Verdict.Evidence> failed = new ArrayList<>();
             for (List<Journal.Entry> client : clients.values()) {
-                Check.Judged judged = check.judge().judge(client, limits);
+                Check.Judged judged = check.judge().judge(client, limits, now);
                 if (judged != null) {
                     cases += judged.cases();
                     failed.addAll(judged.failed());

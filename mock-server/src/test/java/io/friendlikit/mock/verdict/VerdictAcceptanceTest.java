@@ -1,5 +1,7 @@
 package io.friendlikit.mock.verdict;
 
+import io.friendlikit.mock.script.Journal;
+
 import io.friendlikit.mock.TestServer;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.AfterAll;
@@ -136,6 +138,52 @@ class VerdictAcceptanceTest {
         Map<String, Object> check = row(verdict("broken"), "checks", "calm_after_broken_stream");
         assertThat(check).containsEntry("outcome", "fail");
         assertThat(check.get("failed").toString()).contains("4 requests within");
+    }
+
+    @Test
+    void aClientThatTimesOutOnAStallPassesAndItsHangUpIsNotCountedAsAnEarlyOne() throws Exception {
+        fault("stalled", "{\"type\":\"stall\",\"afterChunks\":1,\"times\":1}");
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(mock.server().baseUri() + CHAT))
+                .timeout(java.time.Duration.ofMillis(700))
+                .header("Authorization", "Bearer test-token").header("Content-Type", "application/json")
+                .header("X-Mock-Session", "stalled")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body("\"stream\":true"))).build();
+        try {
+            // the headers come, then the body never ends: reading it to the end runs into the timeout
+            http.send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+            throw new AssertionError("a stalled stream ended");
+        } catch (java.net.http.HttpTimeoutException expected) {
+            // the client gave up, as it should
+        }
+        Map<String, Object> check = Map.of();
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        for (int i = 0; i < 100 && System.nanoTime() < deadline; i++) {
+            check = row(verdict("stalled"), "checks", "timeout_after_stall");
+            if ("pass".equals(check.get("outcome"))) {
+                break;
+            }
+            Thread.sleep(100); // the end of the exchange is journaled when the connection closes
+        }
+        assertThat(check).containsEntry("outcome", "pass").containsEntry("cases", 1);
+        assertThat(row(verdict("stalled"), "checks", "streams_read_to_end").get("outcome"))
+                .as("leaving a stalled stream is not hanging up early").isEqualTo("not_seen");
+    }
+
+    @Test
+    void aClientStillWaitingOnAStallPastTheBoundFails() {
+        java.time.Instant received = java.time.Instant.parse("2026-12-02T10:00:00Z");
+        Journal.Entry stalled = new Journal.Entry(1, received, "POST", CHAT, Map.of("authorization", "Bearer t***"),
+                null, null, TestServer.MODEL, 200, null, List.of(), List.of("stall"), true, null, null, null);
+        Verdict v = new Grader(Check.Limits.DEFAULT).grade(List.of(stalled), received.plusSeconds(61));
+        Verdict.CheckResult check = v.checks().stream().filter(c -> c.id().equals("timeout_after_stall"))
+                .findFirst().orElseThrow();
+        assertThat(check.outcome()).isEqualTo("fail");
+        assertThat(check.failed().get(0).detail()).contains("still waiting after 61000 ms");
+        assertThat(new Grader(Check.Limits.DEFAULT).grade(List.of(stalled), received.plusSeconds(5)).checks()
+                .stream().filter(c -> c.id().equals("timeout_after_stall")).findFirst().orElseThrow().outcome())
+                .as("within the bound it is not judged yet").isEqualTo("not_seen");
     }
 
     @Test
