@@ -27,7 +27,7 @@ final class LogprobAssigner {
 
     /** Share of the probability a scripted token leaves that its competitors take (the rest: the vocabulary). */
     private static final double REST_SHARE = 0.98;
-    /** Below this leftover probability a scripted token counts as certain and its competitors get ... */
+    /** Below this leftover probability a scripted token counts as certain, and its competitors get ... */
     private static final double NEARLY_CERTAIN = 1e-9;
     /** ... this logprob (and less, by rank): e^-60 is far below half an ulp of a probability near 1. */
     private static final double UNLIKELY = -60;
@@ -80,8 +80,8 @@ final class LogprobAssigner {
         }
         // 1 - p without the cancellation of 1 - exp(chosen) near 0
         double rest = -Math.expm1(chosen);
-        // Nearly certain: the others get so little that adding them to p changes no bit of the sum, which keeps
-        // the listed mass at most 1 where the slack left by REST_SHARE is below the rounding of the sum.
+        // Nearly or exactly certain: shares of what is left could underflow to 0 (logprob -infinity), so the others
+        // get a fixed tiny value, too small to change any bit of a sum with p (the listed mass stays at most 1).
         double first = rest > NEARLY_CERTAIN ? Math.log(REST_SHARE * rest * (1 - decay)) : UNLIKELY;
         double step = Math.log(decay);
         List<Token.Alternative> list = new ArrayList<>(alternatives);
