@@ -408,7 +408,7 @@ public final class ScenarioJson {
 
     /**
      * The delays of one answer instead of the server's timing model; a member left out is 0. The server's load
-     * factor still applies, and latency faults act on top.
+     * factor still applies, and a latency fault replaces these delays as it replaces the server's.
      */
     public record Timing(Integer firstTokenMs, Double promptTokenMs, Integer interTokenMs, Double jitterMs)
             implements AdminView {

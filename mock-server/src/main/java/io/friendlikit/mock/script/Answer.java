@@ -15,7 +15,7 @@ import java.util.Objects;
  * @param error  the error answered instead of a reply, or null
  * @param faults faults applied to this exchange, in order, after the ones registered through the admin API
  * @param timing the delays of this exchange instead of the server's timing model (its load factor still applies);
- *               null: the server's. Latency faults act on top of it
+ *               null: the server's. A latency fault replaces it, as it replaces the server's
  */
 public record Answer(CannedReply reply, ApiError error, List<Fault> faults, TimingModel timing) {
 
