@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.friendlikit.mock.delivery.TimingModel;
 import io.friendlikit.mock.errors.ApiError;
 import io.friendlikit.mock.generation.CannedReply;
 import io.friendlikit.mock.generation.FinishReason;
@@ -37,6 +38,14 @@ public final class ScenarioJson {
     static final int MAX_PRIORITY = 1_000_000;
     /** Largest reported token count. */
     static final int MAX_TOKENS = 100_000_000;
+    /** Most scripted logprobs in one answer. */
+    static final int MAX_LOGPROBS = 100_000;
+    // A scenario's timing takes the ranges of the server's settings (--first-token-ms, --prompt-token-ms,
+    // --inter-token-ms, --inter-token-jitter-ms) and of the latency fault.
+    static final int MAX_FIRST_TOKEN_MS = 600_000;
+    static final double MAX_PROMPT_TOKEN_MS = 1_000;
+    static final int MAX_INTER_TOKEN_MS = 60_000;
+    static final double MAX_JITTER_MS = 60_000;
 
     private static final Set<String> ROUTES = Set.of("serverless", "dedicated", "container");
     private static final Set<String> ROLES = Set.of("system", "user", "assistant", "tool");
@@ -292,20 +301,23 @@ public final class ScenarioJson {
     }
 
     /**
-     * One answer: text, reasoning, tool calls, finish reason, reported usage, faults for this exchange; or an
-     * error instead of all of them.
+     * One answer: text, reasoning, tool calls, finish reason, reported usage, the content tokens' logprobs, its
+     * timing, faults for this exchange; or an error instead of all of them.
      */
     public record Reply(String content, String reasoning, List<Call> toolCalls, String finishReason, Usage usage,
-                        Error error, List<Fault> faults) implements AdminView {
+                        List<Double> logprobs, Timing timing, Error error, List<Fault> faults) implements AdminView {
 
         public Reply {
             toolCalls = toolCalls == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(toolCalls));
+            // not List.copyOf: a null element is reported by answer(), naming its index
+            logprobs = logprobs == null ? null : Collections.unmodifiableList(new ArrayList<>(logprobs));
             faults = faults == null ? null : Collections.unmodifiableList(new ArrayList<>(faults));
         }
 
         static Reply of(CannedReply reply) {
             return new Reply(reply.content(), null, reply.toolCalls().stream()
-                    .map(c -> new Call(c.name(), c.arguments())).toList(), null, null, null, null);
+                    .map(c -> new Call(c.name(), c.arguments())).toList(), null, null, reply.logprobs(), null, null,
+                    null);
         }
 
         Answer answer(String at) {
@@ -328,7 +340,8 @@ public final class ScenarioJson {
             if (error != null) {
                 String clash = content != null ? "content" : reasoning != null ? "reasoning"
                         : !toolCalls.isEmpty() ? "toolCalls" : finishReason != null ? "finishReason"
-                        : usage != null ? "usage" : faults != null ? "faults" : null;
+                        : usage != null ? "usage" : logprobs != null ? "logprobs" : timing != null ? "timing"
+                        : faults != null ? "faults" : null;
                 if (clash != null) {
                     throw new InvalidMember(at + "." + clash, "not with 'error': an error answers instead of a reply");
                 }
@@ -363,7 +376,26 @@ public final class ScenarioJson {
                 }
             }
             CannedReply.ReportedUsage reported = usage == null ? null : usage.reported(at + ".usage");
-            return new Answer(new CannedReply(content, reasoning, calls, finish, reported), null, applied);
+            List<Double> scripted = logprobs == null ? null : logprobs(at + ".logprobs");
+            TimingModel paced = timing == null ? null : timing.model(at + ".timing");
+            return new Answer(new CannedReply(content, reasoning, calls, finish, reported, scripted), null, applied,
+                    paced);
+        }
+
+        private List<Double> logprobs(String at) {
+            if (content == null) {
+                throw new InvalidMember(at, "only with 'content': the values are the content tokens' logprobs");
+            }
+            if (logprobs.isEmpty() || logprobs.size() > MAX_LOGPROBS) {
+                throw new InvalidMember(at, "must list 1 to " + MAX_LOGPROBS + " numbers, got " + logprobs.size());
+            }
+            for (int i = 0; i < logprobs.size(); i++) {
+                Double v = logprobs.get(i);
+                if (v == null || !(v <= 0) || v.isInfinite()) {
+                    throw new InvalidMember(at + "[" + i + "]", "must be a finite number <= 0, got " + v);
+                }
+            }
+            return logprobs;
         }
     }
 
@@ -371,6 +403,30 @@ public final class ScenarioJson {
     public record Call(String name, JsonNode arguments) implements AdminView {
         public Call {
             arguments = arguments == null ? JsonNodeFactory.instance.objectNode() : arguments;
+        }
+    }
+
+    /**
+     * The delays of one answer instead of the server's timing model; a member left out is 0. The server's load
+     * factor still applies, and a latency fault replaces these delays as it replaces the server's.
+     */
+    public record Timing(Integer firstTokenMs, Double promptTokenMs, Integer interTokenMs, Double jitterMs)
+            implements AdminView {
+        TimingModel model(String at) {
+            int first = InvalidMember.inRange(at + ".firstTokenMs", firstTokenMs, 0, 0, MAX_FIRST_TOKEN_MS);
+            int inter = InvalidMember.inRange(at + ".interTokenMs", interTokenMs, 0, 0, MAX_INTER_TOKEN_MS);
+            return new TimingModel(first, milliseconds(at + ".promptTokenMs", promptTokenMs, MAX_PROMPT_TOKEN_MS),
+                    inter, milliseconds(at + ".jitterMs", jitterMs, MAX_JITTER_MS), 1, 1);
+        }
+
+        private static double milliseconds(String at, Double value, double max) {
+            if (value == null) {
+                return 0;
+            }
+            if (!(value >= 0 && value <= max)) {
+                throw new InvalidMember(at, "must be a number in [0, " + (long) max + "], got " + value);
+            }
+            return value;
         }
     }
 

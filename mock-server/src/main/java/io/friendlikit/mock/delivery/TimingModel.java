@@ -6,7 +6,8 @@ package io.friendlikit.mock.delivery;
  * concurrent streams grow: with {@code open} streams the delays are multiplied by
  * {@code 1 + (loadFactor - 1) × min(open, fullLoadStreams) / fullLoadStreams}, so they reach {@code loadFactor}
  * times their unloaded value at {@code fullLoadStreams} streams. Everything zero (and factor 1) is
- * {@link #OFF}: no delays. A value carried by the server's settings, and later by a scenario.
+ * {@link #OFF}: no delays. A value carried by the server's settings, or by a scenario's answer for that exchange
+ * (which keeps the server's load, see {@link #underLoadOf}).
  *
  * @param firstTokenMs      base time to first token
  * @param promptTokenMs     added to the time to first token per prompt token
@@ -32,6 +33,15 @@ public record TimingModel(long firstTokenMs, double promptTokenMs, long interTok
     /** Fixed delays: only a time to first token and a delay between tokens. */
     public static TimingModel fixed(long firstTokenMs, long interTokenMs) {
         return new TimingModel(firstTokenMs, 0, interTokenMs, 0, 1, 1);
+    }
+
+    /**
+     * These delays with the load factor of {@code server}: load is a property of the server, not of one answer, so
+     * a scenario's timing slows down with open streams as the server's own model does.
+     */
+    public TimingModel underLoadOf(TimingModel server) {
+        return new TimingModel(firstTokenMs, promptTokenMs, interTokenMs, jitterMs, server.loadFactor,
+                server.fullLoadStreams);
     }
 
     /**

@@ -160,7 +160,7 @@ public final class Generator {
                 }
                 reasoning = List.of();
             }
-            choices.add(assemble(request, i, seed, budget, reasoning, content, calls));
+            choices.add(assemble(request, i, seed, budget, reasoning, content, calls, null));
         }
         return new Generation(choices, prompt);
     }
@@ -187,7 +187,7 @@ public final class Generator {
                 calls.add(new PlannedCall(callId(ids), call.name(), Tokenizer.tokenize(arguments)));
             }
             List<String> content = scripted == null && calls.isEmpty() ? List.of() : scripted;
-            ChoiceOutput out = assemble(request, i, seed, budget, reasoning, content, calls);
+            ChoiceOutput out = assemble(request, i, seed, budget, reasoning, content, calls, reply.logprobs());
             if (reply.finishReason() != null && out.finishReason() != FinishReason.LENGTH) {
                 out = new ChoiceOutput(out.index(), out.reasoning(), out.content(), out.contentNull(),
                         out.toolCalls(), reply.finishReason(), out.hiddenReasoningTokens());
@@ -326,9 +326,13 @@ public final class Generator {
         return tokens;
     }
 
-    /** Applies stop phrases and the budget, then attaches logprobs. {@code content} null means no content. */
+    /**
+     * Applies stop phrases and the budget, then attaches logprobs. {@code content} null means no content;
+     * {@code scriptedLogprobs} (or null) gives the content tokens' logprobs when the request asks for logprobs.
+     */
     private static ChoiceOutput assemble(ChatRequest request, int index, long seed, int budget,
-                                         List<String> reasoning, List<String> content, List<PlannedCall> calls) {
+                                         List<String> reasoning, List<String> content, List<PlannedCall> calls,
+                                         List<Double> scriptedLogprobs) {
         int remaining = budget;
         boolean cut = false;
         boolean stopped = false;
@@ -378,8 +382,10 @@ public final class Generator {
 
         List<Token> reasoningTokens = new LogprobAssigner(
                 Seeds.combine(seed, STREAM_LOGPROBS_REASONING), greedy, temperature, k).assign(reasoning);
-        List<Token> contentTokens = new LogprobAssigner(
-                Seeds.combine(seed, STREAM_LOGPROBS_CONTENT), greedy, temperature, k).assign(text);
+        LogprobAssigner contentLogprobs = new LogprobAssigner(
+                Seeds.combine(seed, STREAM_LOGPROBS_CONTENT), greedy, temperature, k);
+        List<Token> contentTokens = scriptedLogprobs != null && request.logprobs()
+                ? contentLogprobs.assign(text, scriptedLogprobs) : contentLogprobs.assign(text);
         boolean contentNull = content == null && !emitted.isEmpty();
         FinishReason finish = cut ? FinishReason.LENGTH
                 : stopped ? FinishReason.STOP

@@ -16,8 +16,22 @@ import java.util.SplittableRandom;
  * ln(p_rank) and does not depend on whether alternatives were asked for. With k alternatives requested, the list
  * holds the k best candidates if the emitted token is among them, else the k-1 best and then the emitted token;
  * the other candidates are words, punctuation, digits or whitespace shaped like the emitted token.
+ *
+ * <p>A scripted logprob (a scenario's) fixes the emitted token's value; the other candidates share most of the
+ * probability the scripted value leaves, geometrically, so their probabilities strictly decrease and the listed
+ * ones still sum to at most 1. The emitted token takes its place by value among them: below the candidates more
+ * likely than it, except when sampling is greedy, where it stays first and every candidate is made less likely
+ * than it. Either way the list is sorted by descending logprob and holds the emitted token.
  */
 final class LogprobAssigner {
+
+    /** Share of the probability a scripted token leaves that its competitors take (the rest: the vocabulary). */
+    private static final double REST_SHARE = 0.98;
+    /** Below this leftover probability a scripted token counts as certain, and its competitors get ... */
+    private static final double NEARLY_CERTAIN = 1e-9;
+    /** ... this logprob (and less, by rank): e^-60 is far below half an ulp of a probability near 1. */
+    private static final double UNLIKELY = -60;
+    private static final double LN2 = Math.log(2);
 
     private final SplittableRandom probabilities;
     private final SplittableRandom alternativeTexts;
@@ -43,6 +57,52 @@ final class LogprobAssigner {
             tokens.add(next(text));
         }
         return tokens;
+    }
+
+    /**
+     * As {@link #assign(List)}, with the emitted tokens' logprobs given: the i-th token gets {@code scripted[i]},
+     * tokens beyond the list the last value.
+     */
+    List<Token> assign(List<String> texts, List<Double> scripted) {
+        List<Token> tokens = new ArrayList<>(texts.size());
+        for (int i = 0; i < texts.size(); i++) {
+            tokens.add(scripted(texts.get(i), scripted.get(Math.min(i, scripted.size() - 1))));
+        }
+        return tokens;
+    }
+
+    /** A token whose logprob is given (finite, at most 0), with alternatives consistent with it. */
+    Token scripted(String text, double logprob) {
+        double chosen = logprob + 0.0; // no -0.0 on the wire
+        double decay = 0.3 + 0.4 * probabilities.nextDouble();
+        if (alternatives == 0) {
+            return new Token(text, chosen, List.of());
+        }
+        // 1 - p without the cancellation of 1 - exp(chosen) near 0
+        double rest = -Math.expm1(chosen);
+        // Nearly or exactly certain: shares of what is left could underflow to 0 (logprob -infinity), so the others
+        // get a fixed tiny value, too small to change any bit of a sum with p (the listed mass stays at most 1).
+        double first = rest > NEARLY_CERTAIN ? Math.log(REST_SHARE * rest * (1 - decay)) : UNLIKELY;
+        double step = Math.log(decay);
+        List<Token.Alternative> list = new ArrayList<>(alternatives);
+        Set<String> used = new HashSet<>();
+        used.add(text);
+        boolean placed = false;
+        int candidate = 0;
+        while (list.size() < alternatives) {
+            double value = first + step * candidate;
+            if (greedy) {
+                value = Math.min(value, chosen - LN2 * (candidate + 1));
+            }
+            if (!placed && (list.size() == alternatives - 1 || !(value > chosen))) {
+                list.add(new Token.Alternative(text, chosen));
+                placed = true;
+            } else {
+                list.add(new Token.Alternative(otherCandidate(text, used), value));
+                candidate++;
+            }
+        }
+        return new Token(text, chosen, list);
     }
 
     Token next(String text) {

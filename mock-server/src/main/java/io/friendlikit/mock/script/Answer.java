@@ -1,5 +1,6 @@
 package io.friendlikit.mock.script;
 
+import io.friendlikit.mock.delivery.TimingModel;
 import io.friendlikit.mock.errors.ApiError;
 import io.friendlikit.mock.generation.CannedReply;
 
@@ -13,8 +14,10 @@ import java.util.Objects;
  * @param reply  the reply, or null when {@code error} answers
  * @param error  the error answered instead of a reply, or null
  * @param faults faults applied to this exchange, in order, after the ones registered through the admin API
+ * @param timing the delays of this exchange instead of the server's timing model (its load factor still applies);
+ *               null: the server's. A latency fault replaces it, as it replaces the server's
  */
-public record Answer(CannedReply reply, ApiError error, List<Fault> faults) {
+public record Answer(CannedReply reply, ApiError error, List<Fault> faults, TimingModel timing) {
 
     public Answer {
         faults = List.copyOf(faults);
@@ -28,6 +31,14 @@ public record Answer(CannedReply reply, ApiError error, List<Fault> faults) {
                         + f.type() + " acts earlier");
             }
         }
+        if (timing != null && error != null) {
+            throw new IllegalArgumentException("an error answer is not paced by a scenario");
+        }
+    }
+
+    /** With the server's timing. */
+    public Answer(CannedReply reply, ApiError error, List<Fault> faults) {
+        this(reply, error, faults, null);
     }
 
     /** A plain scripted reply. */

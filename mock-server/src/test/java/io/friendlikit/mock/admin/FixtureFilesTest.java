@@ -84,7 +84,7 @@ class FixtureFilesTest {
     @Test
     void everyShippedExampleLoadsAndTheSequenceExampleAnswersInOrder() {
         try (TestServer mock = serve(EXAMPLES)) {
-            assertThat(mock.server().scenarios().fixtures()).hasSize(6);
+            assertThat(mock.server().scenarios().fixtures()).hasSize(7);
             String body = "{\"model\":\"" + MODEL + "\",\"messages\":[{\"role\":\"user\",\"content\":\"where is it\"}]}";
             mock.authed().header("X-Fixture-Example", "sequence").body(body).post(CHAT).then()
                     .body("choices[0].message.tool_calls[0].function.name", equalTo("lookup_order"));
@@ -93,6 +93,36 @@ class FixtureFilesTest {
             mock.authed().body(body).post(CHAT).then().statusCode(200)
                     .body("choices[0].message.content", not(equalTo("Your order A-1 ships tomorrow.")));
         }
+    }
+
+    @Test
+    void theLogprobsAndTimingExampleAnswersWithItsValuesAndDelay() throws Exception {
+        try (TestServer mock = serve(EXAMPLES.resolve("more-matchers"))) {
+            String body = TestServer.body("\"logprobs\":true,\"top_logprobs\":1");
+            long start = System.nanoTime();
+            mock.authed().header("X-Fixture-Example", "logprobs-timing").body(body).post(CHAT).then().statusCode(200)
+                    .body("choices[0].message.content", equalTo("Fairly sure, yes."))
+                    .body("choices[0].logprobs.content.logprob", org.hamcrest.Matchers.contains(-0.05f, -1.2f, -0.4f,
+                            -0.4f, -0.4f));
+            assertThat(java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start))
+                    .as("the example's first-token delay").isGreaterThanOrEqualTo(250);
+        }
+    }
+
+    @Test
+    void aFileWithScriptedLogprobsAndTimingLoadsAndListsBoth() throws IOException {
+        write("both.json", "{\"reply\":{\"content\":\"from a file\",\"logprobs\":[-2.5],"
+                + "\"timing\":{\"firstTokenMs\":5,\"jitterMs\":0.5}}}");
+        try (TestServer mock = serve(dir)) {
+            mock.authed().body(TestServer.body("\"logprobs\":true")).post(CHAT).then().statusCode(200)
+                    .body("choices[0].logprobs.content.logprob", org.hamcrest.Matchers.everyItem(equalTo(-2.5f)));
+            mock.bare().get("/__admin/scenarios").then().body("scenarios", hasSize(1))
+                    .body("scenarios[0].reply.logprobs", org.hamcrest.Matchers.contains(-2.5f))
+                    .body("scenarios[0].reply.timing.firstTokenMs", equalTo(5))
+                    .body("scenarios[0].reply.timing.jitterMs", equalTo(0.5f))
+                    .body("scenarios[0].reply.timing.interTokenMs", nullValue());
+        }
+        assertThat(log).anyMatch(l -> l.startsWith("fixtures: loaded 1 scenario from 1 file"));
     }
 
     @Test
@@ -135,7 +165,9 @@ class FixtureFilesTest {
                 "{\"scenarios\":{}}", "/scenarios: must be an array",
                 "{\"scenarios\":[5]}", "/scenarios/0: must be an object",
                 "{oops", "(the file): invalid JSON",
-                "{\"reply\":{\"content\":\"x\",\"faults\":[{\"type\":\"nope\"}]}}", "/reply/faults/0/type: unknown fault type");
+                "{\"reply\":{\"content\":\"x\",\"faults\":[{\"type\":\"nope\"}]}}", "/reply/faults/0/type: unknown fault type",
+                "{\"reply\":{\"content\":\"x\",\"logprobs\":[-1,2]}}", "/reply/logprobs/1: must be a finite number <= 0",
+                "{\"reply\":{\"content\":\"x\",\"timing\":{\"firstTokenMS\":1}}}", "/reply/timing/firstTokenMS: no such member here");
         int i = 0;
         for (Map.Entry<String, String> c : cases.entrySet()) {
             Path d = Files.createDirectories(dir.resolve("case" + i++));

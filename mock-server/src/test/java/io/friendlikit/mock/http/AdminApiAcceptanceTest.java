@@ -307,9 +307,9 @@ class AdminApiAcceptanceTest {
                 // unknown members at each level
                 arguments("{" + reply + ",\"matches\":{}}", "matches", "known: match, name, priority, reply, sequence, times"),
                 arguments("{\"match\":{\"contains\":\"a\",\"Model\":\"m\"}," + reply + "}", "match.Model", "known: body, contains, headers, lastUserMessage, messages, model, path, route, stream, systemMessage, toolCallId, toolResult, tools, turn"),
-                arguments("{\"reply\":{\"text\":\"x\"}}", "reply.text", "known: content, error, faults, finishReason, reasoning, toolCalls, usage"),
+                arguments("{\"reply\":{\"text\":\"x\"}}", "reply.text", "known: content, error, faults, finishReason, logprobs, reasoning, timing, toolCalls, usage"),
                 arguments("{\"reply\":{\"toolCalls\":[{\"name\":\"f\",\"args\":{}}]}}", "reply.toolCalls[0].args", "known: arguments, name"),
-                arguments("{\"reply\":{\"tool_calls\":[]}}", "reply.tool_calls", "known: content, error, faults, finishReason, reasoning, toolCalls, usage"),
+                arguments("{\"reply\":{\"tool_calls\":[]}}", "reply.tool_calls", "known: content, error, faults, finishReason, logprobs, reasoning, timing, toolCalls, usage"),
                 arguments("{\"reply\":{\"toolCalls\":[{\"name\":\"a\",\"name\":\"b\"}]}}", "reply.toolCalls[0].name", "given twice"),
                 // wrong JSON types
                 arguments("{\"match\":{\"contains\":5}," + reply + "}", "match.contains", "must be a string, got an integer 5"),

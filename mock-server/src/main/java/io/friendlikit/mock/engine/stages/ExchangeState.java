@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.friendlikit.mock.catalog.ModelInfo;
 import io.friendlikit.mock.delivery.Pacing;
+import io.friendlikit.mock.delivery.TimingModel;
 import io.friendlikit.mock.engine.Exchange;
 import io.friendlikit.mock.engine.Outcome;
 import io.friendlikit.mock.errors.JsonSyntaxReason;
@@ -60,6 +61,8 @@ public final class ExchangeState {
     Generation generation;
     /** Token counts a scenario's reply reports instead of the counted ones, or null. */
     CannedReply.ReportedUsage reportedUsage;
+    /** The delays a scenario's answer brings instead of the server's timing model, or null. */
+    TimingModel scriptedTiming;
     Pacing pacing = Pacing.NONE;
     Outcome answer;
 

@@ -12,7 +12,7 @@ import java.util.Optional;
 /**
  * The output tokens: a scenario's scripted reply (or error) when one matches or X-Mock-Scenario names one, else
  * generated from the request and seeds. A matching scenario's faults join the exchange here, for the phases still
- * ahead.
+ * ahead, and its timing (if it has one) replaces the server's for the pacing stage.
  */
 final class Generate implements Stage {
 
@@ -48,6 +48,7 @@ final class Generate implements Stage {
             return Verdict.fail(answer.error());
         }
         state.reportedUsage = answer.reply().usage();
+        state.scriptedTiming = answer.timing();
         state.generation = generator.replay(state.request, state.model, answer.reply(), state.promptTokens,
                 state.budget);
         return Verdict.CONTINUE;

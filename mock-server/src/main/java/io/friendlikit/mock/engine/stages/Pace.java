@@ -10,7 +10,8 @@ import java.util.Arrays;
 import java.util.function.IntSupplier;
 
 /**
- * Phase "pacing": the delays of the answer (from the timing model, or a latency fault's), and the request's
+ * Phase "pacing": the delays of the answer (from the server's timing model or the scenario's, under the server's
+ * load factor either way; a latency fault's replace both), and the request's
  * {@code timeout_microseconds}: an answer that would take longer is a timeout error, due when the timeout is.
  */
 final class Pace implements Stage {
@@ -37,7 +38,8 @@ final class Pace implements Stage {
     @Override
     public Verdict run(ExchangeState state) {
         long seed = serverSeed * 0x9E3779B97F4A7C15L + Arrays.hashCode(state.exchange().body());
-        Pacing pacing = timing.pacing(state.promptTokens, openStreams.getAsInt(), seed);
+        TimingModel model = state.scriptedTiming == null ? timing : state.scriptedTiming.underLoadOf(timing);
+        Pacing pacing = model.pacing(state.promptTokens, openStreams.getAsInt(), seed);
         for (Fault f : state.faults(Fault.Phase.PACING)) {
             pacing = f.pacing(pacing);
         }
