@@ -34,8 +34,8 @@ public final class MockControlSteps {
     }
 
     private AdminClient admin() {
-        return new AdminClient(world.target().adminUrl().orElseThrow(() ->
-                new IllegalStateException("no admin API; only @mock-control scenarios may use mock-control steps")));
+        return world.target().admin().orElseThrow(() ->
+                new IllegalStateException("no admin API; only @mock-control scenarios may use mock-control steps"));
     }
 
     @Given("the mock injects the fault {json}")
