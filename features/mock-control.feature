@@ -56,3 +56,32 @@ Feature: Failure behaviour, driven through the mock's admin API
     When the request is sent
     Then the request is rejected with status 429
     And the response tells the client when to retry
+
+  @CTL-08
+  Scenario: A request limit set at runtime refuses the requests beyond it and says when to retry
+    Given the mock allows 2 requests per minute
+    When the request is sent 3 times
+    Then the requests are answered 200, 200 and 429
+    And the header "x-ratelimit-limit-requests" of the answers is 2, 2 and 2
+    And the header "x-ratelimit-remaining-requests" of the answers is 1, 0 and 0
+    And the request is rejected with status 429 and code "rate_limit_exceeded"
+    And the response tells the client when to retry
+
+  @CTL-09
+  Scenario: A token limit set at runtime serves the request that uses up the minute's tokens and refuses the next
+    Given the mock allows 50 tokens per minute
+    When the request is sent 8 times
+    Then the requests are answered 200 until 50 tokens are used, then 429
+    And the request is rejected with status 429 and code "rate_limit_exceeded"
+    And the response tells the client when to retry
+    And the response header "x-ratelimit-limit-tokens" is "50"
+    And the response header "x-ratelimit-remaining-tokens" is "0"
+
+  @CTL-10
+  Scenario: A reset puts back the limits the mock started with
+    Given the mock allows 1 request per minute
+    And the mock allows 1000 tokens per minute
+    When the request is sent 2 times
+    Then the requests are answered 200 and 429
+    When the mock is reset
+    Then the mock's limits are those it started with

@@ -99,6 +99,19 @@ class ThirdPartyServerTest {
         }
     }
 
+    @Test
+    void theRuntimeLimitScenariosAreSkippedWithTheReasonOnAServerWithoutTheAdminApi() throws Exception {
+        try (StandInServer server = StandInServer.start(Quirk.legalOnes())) {
+            KitRunner.RunResult result = run(server, "@CTL-08 or @CTL-09 or @CTL-10");
+
+            assertThat(result.found()).isEqualTo(3);
+            assertThat(result.skipped()).isEqualTo(3);
+            assertThat(result.outcomes()).extracting(KitRunner.Outcome::status).containsOnly("ABORTED");
+            assertThat(result.outcomes()).allSatisfy(o -> assertThat(o.message())
+                    .startsWith("@mock-control scenario needs the mock admin API"));
+        }
+    }
+
     /** A server that accepts each connection and closes it at once: a transport failure, reported under the rule. */
     @Test
     void aConnectionClosedWithoutAnAnswerFailsTheRuleOnceWithoutRetrying() throws Exception {

@@ -19,6 +19,8 @@ public enum Setting {
                     + " GET <base>/models lists it, else takes the first model listed there and says which"),
     ADMIN_URL("--admin-url", "friendli.admin-url", "FRIENDLI_ADMIN_URL", null, "probed at <origin>/__admin",
             ValueParser.HTTP_URL, "mock admin API for @mock-control"),
+    ADMIN_TOKEN("--admin-token", "friendli.admin-token", "FRIENDLI_ADMIN_TOKEN", null, "none",
+            ValueParser.TEXT, "sent as X-Admin-Token on every admin call, for a mock started with --admin-token"),
     DEDICATED_BASE_URL("--dedicated-base-url", "friendli.dedicated-base-url", "FRIENDLI_DEDICATED_BASE_URL", null,
             "base URL with /serverless/v1 → /dedicated/v1", ValueParser.HTTP_URL, "dedicated variant"),
     DEDICATED_MODEL("--dedicated-model", "friendli.dedicated-model", "FRIENDLI_DEDICATED_MODEL", null,

@@ -45,6 +45,7 @@ public final class ChatWorld {
     private StreamCapture stream;
     private HttpExchange plainAnswer;
     private JsonNode earlierAnswer;
+    private List<HttpExchange> repeated = List.of();
 
     public ChatWorld(TargetSession session, Rules rules) {
         this.session = session;
@@ -257,14 +258,25 @@ public final class ChatWorld {
         }
     }
 
-    /** Sends the request {@code times} times and returns the statuses in order (each answer read whole). */
+    /**
+     * Sends the request {@code times} times and returns the statuses in order (each answer read whole); the answers
+     * are kept ({@link #repeatedAnswers()}), the last one is also {@link #response()}.
+     */
     List<Integer> sendRepeatedly(int times) {
         List<Integer> statuses = new ArrayList<>();
+        List<HttpExchange> answers = new ArrayList<>();
         for (int i = 0; i < times; i++) {
             send();
             statuses.add(response.status());
+            answers.add(response);
         }
+        repeated = List.copyOf(answers);
         return statuses;
+    }
+
+    /** The answers of the last {@link #sendRepeatedly}, in order; empty before it. */
+    List<HttpExchange> repeatedAnswers() {
+        return repeated;
     }
 
     /** Sends the request twice, once plain and once streamed with usage, keeping both. */

@@ -39,8 +39,8 @@ public final class FixtureReloadSteps {
 
     @Given("the mock watches a fixture directory on this machine")
     public void watchedDirectory() {
-        AdminClient.Reply health = new AdminClient(world.target().adminUrl().orElseThrow(() ->
-                new IllegalStateException("no admin API; only @mock-control scenarios may use fixture steps")))
+        AdminClient.Reply health = world.target().admin().orElseThrow(() ->
+                new IllegalStateException("no admin API; only @mock-control scenarios may use fixture steps"))
                 .get("/health");
         JsonNode dirs = health.status() == 200 ? health.json().path("fixtures") : null;
         if (dirs == null || !dirs.isArray() || dirs.isEmpty()) {

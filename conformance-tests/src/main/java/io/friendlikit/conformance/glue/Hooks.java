@@ -63,7 +63,7 @@ public final class Hooks {
     }
 
     private static void resetMock(Target target, String when) {
-        AdminClient.Reply reply = new AdminClient(target.adminUrl().get()).reset();
+        AdminClient.Reply reply = target.admin().orElseThrow().reset();
         if (reply.status() / 100 != 2) {
             throw new IllegalStateException("admin reset failed " + when + " the scenario: HTTP " + reply.status() + " " + reply.body());
         }

@@ -34,8 +34,8 @@ public final class MockControlSteps {
     }
 
     private AdminClient admin() {
-        return new AdminClient(world.target().adminUrl().orElseThrow(() ->
-                new IllegalStateException("no admin API; only @mock-control scenarios may use mock-control steps")));
+        return world.target().admin().orElseThrow(() ->
+                new IllegalStateException("no admin API; only @mock-control scenarios may use mock-control steps"));
     }
 
     @Given("the mock injects the fault {json}")
@@ -65,6 +65,26 @@ public final class MockControlSteps {
     public void everyAnswered(int status) {
         rules.check(!statuses.isEmpty() && statuses.stream().allMatch(s -> s == status),
                 "every answer " + status, statuses::toString);
+    }
+
+    @Then("the requests are answered {numbers}")
+    public void answeredInOrder(List<Long> expected) {
+        List<Long> got = statuses.stream().map(Integer::longValue).toList();
+        rules.check(got.equals(expected), "the answers " + expected + " in this order", got::toString);
+    }
+
+    /** A header of each answer of "the request is sent N times", in order (a missing header fails the check). */
+    @Then("the header {string} of the answers is {numbers}")
+    public void headerOfTheAnswers(String name, List<Long> expected) {
+        List<String> got = world.repeatedAnswers().stream().map(a -> a.header(name).orElse("(none)")).toList();
+        List<String> wanted = expected.stream().map(String::valueOf).toList();
+        rules.check(got.equals(wanted), name + " " + wanted + " on the answers in order", got::toString);
+    }
+
+    @When("the mock is reset")
+    public void reset() {
+        AdminClient.Reply reset = admin().reset();
+        rules.check(reset.status() / 100 == 2, "the admin reset to succeed", reset::body);
     }
 
     /** Resets the mock, injects the scenario's faults again in the same order, and sends the requests again. */

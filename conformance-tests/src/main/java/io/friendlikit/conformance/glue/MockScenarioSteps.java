@@ -26,8 +26,8 @@ public final class MockScenarioSteps {
     }
 
     private AdminClient admin() {
-        return new AdminClient(world.target().adminUrl().orElseThrow(() ->
-                new IllegalStateException("no admin API; only @mock-control scenarios may use mock-scenario steps")));
+        return world.target().admin().orElseThrow(() ->
+                new IllegalStateException("no admin API; only @mock-control scenarios may use mock-scenario steps"));
     }
 
     // ------------------------------------------------------------------ answers for the next request

@@ -20,6 +20,12 @@ public final class ParameterTypes {
         return ScenarioPhrases.match(text);
     }
 
+    /** Whole numbers in order: "200, 200 and 429", "1, 0, 0". */
+    @ParameterType(name = "numbers", value = "\\d+(?:(?:, | and )\\d+)*")
+    public java.util.List<Long> numbers(String text) {
+        return java.util.Arrays.stream(text.split(", | and ")).map(Long::parseLong).toList();
+    }
+
     @DocStringType(contentType = "json")
     public JsonNode jsonDocString(String text) {
         return Json.parse(text);

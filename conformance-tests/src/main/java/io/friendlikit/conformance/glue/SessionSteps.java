@@ -33,8 +33,8 @@ public final class SessionSteps {
     }
 
     private AdminClient admin() {
-        return new AdminClient(world.target().adminUrl().orElseThrow(() ->
-                new IllegalStateException("no admin API; only @mock-control scenarios may use session steps")));
+        return world.target().admin().orElseThrow(() ->
+                new IllegalStateException("no admin API; only @mock-control scenarios may use session steps"));
     }
 
     private static ObjectNode fault(String type) {

@@ -23,8 +23,8 @@ public final class VerdictSteps {
     }
 
     private JsonNode verdict(String session) {
-        AdminClient admin = new AdminClient(world.target().adminUrl().orElseThrow(() ->
-                new IllegalStateException("no admin API; only @mock-control scenarios may read the verdict")));
+        AdminClient admin = world.target().admin().orElseThrow(() ->
+                new IllegalStateException("no admin API; only @mock-control scenarios may read the verdict"));
         AdminClient.Reply reply = admin.get("/verdict?session=" + URLEncoder.encode(session, StandardCharsets.UTF_8));
         rules.check(reply.status() == 200, "200 from GET /__admin/verdict", () -> "HTTP " + reply.status() + " "
                 + reply.body());

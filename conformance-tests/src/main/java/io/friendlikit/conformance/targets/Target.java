@@ -8,6 +8,7 @@ import java.util.Optional;
  *
  * @param reasoningModel   model of the reasoning scenarios
  * @param containerBaseUrl base URL of the container variant ({@code /v1}), if the target serves it
+ * @param adminToken  the {@code X-Admin-Token} its admin API asks for, if configured
  * @param kind "mock", "live" or "other"; selects entries of fixtures/divergences.json
  * @param memberTeam  an X-Friendli-Team value the token belongs to, if known
  * @param foreignTeam an X-Friendli-Team value the token does not belong to, if known
@@ -22,6 +23,7 @@ public record Target(
         String reasoningModel,
         Optional<URI> containerBaseUrl,
         Optional<URI> adminUrl,
+        Optional<String> adminToken,
         String kind,
         Optional<String> memberTeam,
         Optional<String> foreignTeam) {
@@ -54,6 +56,11 @@ public record Target(
 
     public static URI origin(URI url) {
         return URI.create(url.getScheme() + "://" + url.getRawAuthority());
+    }
+
+    /** A client of the admin API (with the admin token, if any), if the target has one. */
+    public Optional<AdminClient> admin() {
+        return adminUrl.map(url -> new AdminClient(url, adminToken));
     }
 
     public boolean isMock() {

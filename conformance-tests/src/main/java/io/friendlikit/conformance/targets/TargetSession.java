@@ -25,6 +25,8 @@ public final class TargetSession implements AutoCloseable {
     /** The token sent when none is configured (allowed for local targets only). */
     public static final String DEFAULT_LOCAL_TOKEN = "conformance-kit-local-token";
     private static final String MOCK_DEDICATED_ENDPOINT = "dep0mockendpt01";
+    /** {@code error.code} of the mock's 401 to an admin call without its {@code --admin-token}. */
+    private static final String ADMIN_TOKEN_REFUSED = "invalid_admin_token";
 
     private final KitConfig config;
     private final ObjectMapper mapper = new ObjectMapper();
@@ -37,7 +39,16 @@ public final class TargetSession implements AutoCloseable {
 
     /** Settings from system properties and environment (PicoContainer uses this constructor). */
     public TargetSession() {
-        this.config = ConfigResolver.fromSystem().resolve();
+        this(ConfigResolver.fromSystem().resolve());
+    }
+
+    /** A session with these settings (a factory: PicoContainer would pick a public constructor taking them). */
+    public static TargetSession of(KitConfig config) {
+        return new TargetSession(config);
+    }
+
+    private TargetSession(KitConfig config) {
+        this.config = config;
     }
 
     public KitConfig config() {
@@ -99,7 +110,7 @@ public final class TargetSession implements AutoCloseable {
         Optional<String> foreign = config.foreignTeam().or(() -> policy.filter(teams -> !teams.isEmpty())
                 .map(teams -> teams.contains(FOREIGN_TEAM) ? FOREIGN_TEAM + "-x" : FOREIGN_TEAM));
         return new Target(description, baseUrl, token, config.model(), dedicatedBase, dedicatedModel,
-                config.reasoningModel(), containerBase, admin, kind, member, foreign);
+                config.reasoningModel(), containerBase, admin, config.adminToken(), kind, member, foreign);
     }
 
     /** The mock's allowed teams from {@code GET <admin>/health} ("teams"; empty: every team), if it says. */
@@ -116,11 +127,17 @@ public final class TargetSession implements AutoCloseable {
         return isMockAdmin(admin) ? Optional.of(admin) : Optional.empty();
     }
 
+    /**
+     * Whether {@code admin} is the mock's admin API: its health names the mock, or it refused the kit with the
+     * mock's own code for a missing or wrong admin token. The latter still counts, so that its @mock-control
+     * scenarios fail naming the setting to fix rather than being skipped as if there were no admin API.
+     */
     private boolean isMockAdmin(URI admin) {
-        return health(admin).map(body -> MOCK_KIND_MARKER.equals(body.path("kind").asText())).orElse(false);
+        return health(admin).map(body -> MOCK_KIND_MARKER.equals(body.path("kind").asText())
+                || ADMIN_TOKEN_REFUSED.equals(body.path("error").path("code").asText())).orElse(false);
     }
 
-    /** The admin health answer, read once per session. */
+    /** The admin health answer (or the mock's 401 refusing the admin token), read once per session. */
     private Optional<JsonNode> health(URI admin) {
         if (healthOf.containsKey(admin)) {
             return healthOf.get(admin);
@@ -129,10 +146,12 @@ public final class TargetSession implements AutoCloseable {
         try {
             HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                     .connectTimeout(Duration.ofSeconds(2)).build();
-            HttpResponse<String> response = client.send(
-                    HttpRequest.newBuilder(URI.create(admin + "/health")).timeout(Duration.ofSeconds(3)).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
-            answer = response.statusCode() == 200 ? Optional.of(mapper.readTree(response.body())) : Optional.empty();
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(admin + "/health"))
+                    .timeout(Duration.ofSeconds(3)).GET();
+            config.adminToken().ifPresent(token -> request.header(AdminClient.TOKEN_HEADER, token));
+            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            answer = response.statusCode() == 200 || response.statusCode() == 401
+                    ? Optional.of(mapper.readTree(response.body())) : Optional.empty();
         } catch (Exception e) {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();

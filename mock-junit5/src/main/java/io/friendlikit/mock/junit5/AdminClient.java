@@ -31,10 +31,14 @@ import java.util.StringJoiner;
  */
 public final class AdminClient {
 
+    /** The header that carries the admin token of a mock started with {@code --admin-token}. */
+    public static final String TOKEN_HEADER = "X-Admin-Token";
+
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
     private final URI root;
     private final HttpClient http;
+    private final String adminToken;
     private final ObjectMapper json = new ObjectMapper();
 
     /** A client for the mock whose root is {@code root}, e.g. {@code http://127.0.0.1:8080} (no {@code /__admin}). */
@@ -43,9 +47,22 @@ public final class AdminClient {
     }
 
     public AdminClient(URI root, HttpClient http) {
+        this(root, http, null);
+    }
+
+    private AdminClient(URI root, HttpClient http, String adminToken) {
         String text = root.toString();
         this.root = URI.create(text.endsWith("/") ? text.substring(0, text.length() - 1) : text);
         this.http = http;
+        this.adminToken = adminToken;
+    }
+
+    /**
+     * The same client sending {@code token} as {@code X-Admin-Token} on every call, as a mock started with
+     * {@code --admin-token} (or {@code @FriendliMock(adminToken = ...)}) requires; null or empty: no token.
+     */
+    public AdminClient withAdminToken(String token) {
+        return new AdminClient(root, http, token == null || token.isEmpty() ? null : token);
     }
 
     /** The root this client talks to. */
@@ -133,6 +150,9 @@ public final class AdminClient {
         if (body != null) {
             request.header("Content-Type", "application/json");
         }
+        if (adminToken != null) {
+            request.header(TOKEN_HEADER, adminToken);
+        }
         String where = method + " " + path;
         HttpResponse<String> response;
         try {
@@ -145,7 +165,8 @@ public final class AdminClient {
         }
         if (response.statusCode() != expected) {
             String hint = response.statusCode() == 404 && !root.getPath().isEmpty()
-                    ? " (the client takes the mock's root, e.g. http://127.0.0.1:8080, not " + root + ")" : "";
+                    ? " (the client takes the mock's root, e.g. http://127.0.0.1:8080, not " + root + ")"
+                    : response.statusCode() == 401 ? tokenHint() : "";
             throw new AdminException(where + " answered " + response.statusCode() + ": "
                     + messageOf(response.body()) + hint, response.statusCode(), null);
         }
@@ -158,6 +179,14 @@ public final class AdminClient {
             throw new AdminException(where + " answered " + expected + " with a body that is not JSON: "
                     + abbreviate(response.body()), expected, e);
         }
+    }
+
+    /** What to do about a 401: the admin API has no other reason to answer it. */
+    private String tokenHint() {
+        return adminToken == null
+                ? " (this client sends no X-Admin-Token; give it the mock's token with withAdminToken(...), or take"
+                        + " the AdminClient @FriendliMock(adminToken = ...) injects)"
+                : " (the X-Admin-Token this client sends is not the mock's --admin-token)";
     }
 
     private String messageOf(String body) {

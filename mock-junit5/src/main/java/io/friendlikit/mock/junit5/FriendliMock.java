@@ -49,6 +49,13 @@ public @interface FriendliMock {
     /** Allowed {@code X-Friendli-Team} values; empty allows any ({@code --teams}). */
     String[] teams() default {};
 
+    /**
+     * The admin API's token ({@code --admin-token}): when set, every admin call must send
+     * {@code X-Admin-Token: <token>} (else 401). The injected {@link AdminClient} sends it; a client made by hand
+     * needs {@link AdminClient#withAdminToken(String)}. Empty (the default): no token. Visible ASCII without spaces.
+     */
+    String adminToken() default "";
+
     /** Delay before the first streamed chunk and before a plain answer ({@code --first-token-ms}). */
     long firstTokenMs() default 0;
 

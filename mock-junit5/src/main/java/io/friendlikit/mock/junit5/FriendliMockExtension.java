@@ -73,7 +73,8 @@ public final class FriendliMockExtension implements BeforeAllCallback, AfterAllC
 
         Scope(MockServer server) {
             this.server = server;
-            this.admin = new AdminClient(server.baseUri(), HTTP);
+            // the server's own setting, so a token given in settings() ("admin-token=...") is sent too
+            this.admin = new AdminClient(server.baseUri(), HTTP).withAdminToken(server.config().adminToken());
         }
 
         @Override
@@ -264,7 +265,8 @@ public final class FriendliMockExtension implements BeforeAllCallback, AfterAllC
                     .set(Setting.TOKENS, new LinkedHashSet<>(Arrays.asList(a.tokens())))
                     .set(Setting.TEAMS, new LinkedHashSet<>(Arrays.asList(a.teams())))
                     .set(Setting.FIRST_TOKEN_MS, a.firstTokenMs())
-                    .set(Setting.INTER_TOKEN_MS, a.interTokenMs());
+                    .set(Setting.INTER_TOKEN_MS, a.interTokenMs())
+                    .set(Setting.ADMIN_TOKEN, Setting.ADMIN_TOKEN.parse(a.adminToken(), "adminToken"));
             for (String entry : a.settings()) {
                 apply(builder, entry, where);
             }

@@ -29,12 +29,18 @@ final class Chat {
     }
 
     static HttpResponse<String> post(URI base, String body, String token) {
+        return post(base, body, token, java.util.Map.of());
+    }
+
+    /** As {@link #post(URI, String, String)}, with more headers. */
+    static HttpResponse<String> post(URI base, String body, String token, java.util.Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "/chat/completions"))
                 .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
+        headers.forEach(request::header);
         return send(request.build());
     }
 

@@ -35,6 +35,18 @@ class ConfigurationTest {
     }
 
     @Test
+    void aBadAdminTokenNamesTheAttribute() {
+        assertThat(containerFailure(BadAdminTokenSample.class))
+                .startsWith("@FriendliMock on BadAdminTokenSample: adminToken: 'two words' ")
+                .contains("visible ASCII");
+    }
+
+    @Test
+    void anAdminTokenGivenInSettingsIsSentByTheInjectedClientToo() {
+        Samples.run(SettingsAdminTokenSample.class).testEvents().assertStatistics(s -> s.started(1).succeeded(1));
+    }
+
+    @Test
     void anEntryWithoutEqualsSignIsRefused() {
         assertThat(containerFailure(MalformedEntrySample.class)).contains("settings entry 'strict' must be name=value");
     }
@@ -133,6 +145,24 @@ class ConfigurationTest {
     static class UnknownSettingSample {
         @org.junit.jupiter.api.Test
         void test() {
+        }
+    }
+
+    @Sample
+    @FriendliMock(adminToken = "two words")
+    static class BadAdminTokenSample {
+        @org.junit.jupiter.api.Test
+        void test() {
+        }
+    }
+
+    @Sample
+    @FriendliMock(adminToken = "from-attribute", settings = "admin-token=from-settings")
+    static class SettingsAdminTokenSample {
+        @org.junit.jupiter.api.Test
+        void test(MockServer server, AdminClient admin) {
+            assertThat(server.config().adminToken()).isEqualTo("from-settings");
+            assertThat(admin.health().kind()).isEqualTo("friendli-mock");
         }
     }
 
