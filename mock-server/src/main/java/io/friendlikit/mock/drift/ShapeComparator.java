@@ -125,23 +125,20 @@ final class ShapeComparator {
         flag(out, Difference.ROLE_FIRST, "/choices/*/delta/role", roleFirst(was), roleFirst(is));
         flag(out, Difference.FINISH_CHUNK, "/choices/*/finish_reason", any(was, ShapeComparator::finishes),
                 any(is, ShapeComparator::finishes));
-        boolean wasUsage = any(was, c -> !absent(c.get("usage")));
-        boolean isUsage = any(is, c -> !absent(c.get("usage")));
-        flag(out, Difference.USAGE_CHUNK, "/usage", wasUsage, isUsage);
+        flag(out, Difference.USAGE_CHUNK, "/usage", any(was, c -> !absent(c.get("usage"))),
+                any(is, c -> !absent(c.get("usage"))));
         flag(out, Difference.DONE, "", recorded.done(), now.done());
+        // the members of a role, finish or usage chunk come with that chunk, already reported
+        List<String> reported = new ArrayList<>();
+        out.stream().filter(d -> !d.pointer().isEmpty()).forEach(d -> reported.add(d.pointer()));
 
         SortedMap<String, SortedSet<String>> wasMembers = members(was);
         SortedMap<String, SortedSet<String>> isMembers = members(is);
         Set<String> pointers = new TreeSet<>(wasMembers.keySet());
         pointers.addAll(isMembers.keySet());
-        List<String> reported = new ArrayList<>();
         for (String p : pointers) {
-            // the usage chunk's members come with the usage chunk, already reported
-            if (wasUsage != isUsage && (p.equals("/usage") || p.startsWith("/usage/"))) {
-                continue;
-            }
             // a member missing (or extra) as a whole is reported once, not once per member inside it
-            if (reported.stream().anyMatch(r -> p.startsWith(r + "/"))) {
+            if (reported.stream().anyMatch(r -> p.equals(r) || p.startsWith(r + "/"))) {
                 continue;
             }
             SortedSet<String> a = wasMembers.get(p);
