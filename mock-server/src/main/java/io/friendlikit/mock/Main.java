@@ -35,6 +35,9 @@ public final class Main {
             return io.friendlikit.mock.cli.VerdictCommand.run(java.util.List.of(args).subList(1, args.length), out,
                     err);
         }
+        if (args.length > 0 && "drift".equals(args[0])) {
+            return io.friendlikit.mock.cli.DriftCommand.run(java.util.List.of(args).subList(1, args.length), out, err);
+        }
         if (ConfigResolver.wantsHelp(args)) {
             out.print(ConfigResolver.help());
             return 0;
