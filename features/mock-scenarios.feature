@@ -119,3 +119,22 @@ Feature: Scripted answers: the mock answers what a test tells it to, when the re
       """
     When a fixture file "kit-hot-reload.json" is written answering "Answered from a file written a moment ago." when the last user message contains "hot reload probe"
     Then within 10 seconds the content of the answer is "Answered from a file written a moment ago."
+
+  @SCN-14
+  Scenario: A scenario scripts the log-probabilities of its tokens, the last one repeating
+    Given the mock answers with the text "Yes, it is." whose tokens have the log-probabilities [-0.25, -1.5]
+    And the request sets "logprobs" to true
+    And the request sets "top_logprobs" to 2
+    When the request is sent
+    Then the answer field "choices[0].logprobs.content[0].logprob" is -0.25
+    And the answer field "choices[0].logprobs.content[1].logprob" is -1.5
+    And the answer field "choices[0].logprobs.content[2].logprob" is -1.5
+    And every choice carries log-probabilities with 2 alternatives per token
+
+  @SCN-15
+  Scenario: A scenario brings its own timing, with the mock's own delays off
+    Given the mock answers with the text "one two three four" after a first-token delay of 300 ms and 50 ms between tokens
+    And the request is streamed
+    When the request is sent
+    Then the first event arrives after at least 300 ms
+    And the answer took at least 450 ms to arrive

@@ -95,6 +95,20 @@ public final class MockScenarioSteps {
         add(reply(answer));
     }
 
+    @Given("the mock answers with the text {string} whose tokens have the log-probabilities {json}")
+    public void textWithLogprobs(String text, JsonNode logprobs) {
+        ObjectNode answer = text(text);
+        answer.set("logprobs", logprobs);
+        add(reply(answer));
+    }
+
+    @Given("the mock answers with the text {string} after a first-token delay of {int} ms and {int} ms between tokens")
+    public void textWithTiming(String text, int firstTokenMs, int interTokenMs) {
+        ObjectNode answer = text(text);
+        answer.putObject("timing").put("firstTokenMs", firstTokenMs).put("interTokenMs", interTokenMs);
+        add(reply(answer));
+    }
+
     @Given("the mock follows the fixture file {string}")
     public void fixtureFile(String relativePath) {
         JsonNode file = Json.parse(Fixtures.text(relativePath));

@@ -200,6 +200,30 @@ public final class ScenarioSpec {
         }
 
         /**
+         * The log-probabilities of the content tokens, in order (each finite and at most 0; the last repeats for
+         * the tokens after it). They show only when the request asks for {@code logprobs}; the alternatives in
+         * {@code top_logprobs} are built around them.
+         */
+        public Answer logprobs(double... values) {
+            List<Double> list = new ArrayList<>();
+            for (double v : values) {
+                list.add(v);
+            }
+            return with("logprobs", List.copyOf(list));
+        }
+
+        /**
+         * This answer's own timing instead of the server's: the delay before the first token (and before a plain
+         * answer) and between streamed tokens, in milliseconds (the server's load factor still applies).
+         */
+        public Answer timing(long firstTokenMs, long interTokenMs) {
+            Map<String, Object> timing = new LinkedHashMap<>();
+            timing.put("firstTokenMs", firstTokenMs);
+            timing.put("interTokenMs", interTokenMs);
+            return with("timing", timing);
+        }
+
+        /**
          * A fault acting on this answer only, after any faults added globally: {@code latency},
          * {@code wrong_usage_total}, {@code missing_role}, {@code mixed_ids}, {@code malformed_chunk},
          * {@code drop_done}, {@code data_after_done}, {@code stream_error} or {@code disconnect} (the mock refuses the

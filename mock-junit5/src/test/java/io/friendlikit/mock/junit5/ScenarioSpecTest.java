@@ -188,6 +188,22 @@ class ScenarioSpecTest {
     }
 
     @Test
+    void scriptedLogprobsAndTheAnswersOwnTiming() {
+        admin.addScenario(ScenarioSpec.reply(Answer.text("Yes, it is.").logprobs(-0.25, -2).timing(250, 0)));
+
+        long start = System.nanoTime();
+        HttpResponse<String> answer = Chat.post(serverless, Chat.VALID.replace("\"max_tokens\":4",
+                "\"max_tokens\":16,\"logprobs\":true,\"top_logprobs\":1"));
+        long tookMs = (System.nanoTime() - start) / 1_000_000;
+        JsonNode tokens = choice(answer).path("logprobs").path("content");
+        assertThat(tokens.size()).isGreaterThanOrEqualTo(3);
+        assertThat(tokens.path(0).path("logprob").asDouble()).isEqualTo(-0.25);
+        assertThat(tokens.path(1).path("logprob").asDouble()).isEqualTo(-2.0);
+        assertThat(tokens.path(2).path("logprob").asDouble()).as("the last value repeats").isEqualTo(-2.0);
+        assertThat(tookMs).as("the answer's own first-token delay").isGreaterThanOrEqualTo(250);
+    }
+
+    @Test
     void theHighestPriorityAnswersAndNamesAreListed() {
         admin.addScenario(ScenarioSpec.reply("LOW").named("low one"));
         admin.addScenario(ScenarioSpec.reply("HIGH").named("high one").priority(5));
@@ -216,7 +232,8 @@ class ScenarioSpecTest {
     @Test
     void everyDocumentedMatcherAndAnswerMemberHasATypedMethod() throws IOException {
         ScenarioSpec everyMatcher = ScenarioSpec.reply(Answer.text("x").reasoning("r").andToolCall("f", Map.of())
-                        .finishReason(FinishReason.TOOL_CALLS).usage(1, null).fault(FaultSpec.latency(0, 0)))
+                        .finishReason(FinishReason.TOOL_CALLS).usage(1, null).fault(FaultSpec.latency(0, 0))
+                        .logprobs(-0.5).timing(0, 0))
                 .whenContains("a").forModel("m").onRoute(Route.SERVERLESS).whenPath(Text.equalTo("/p"))
                 .whenHeader("h", "v").whenLastUserMessage(Text.containing("a")).whenSystemMessage(Text.containing("s"))
                 .whenMessage(Role.USER, Text.containing("a")).whenBodyHas("/model").whenTools(false)

@@ -143,20 +143,31 @@ class VerdictAcceptanceTest {
     @Test
     void aClientThatTimesOutOnAStallPassesAndItsHangUpIsNotCountedAsAnEarlyOne() throws Exception {
         fault("stalled", "{\"type\":\"stall\",\"afterChunks\":1,\"times\":1}");
-        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
-        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(
-                        java.net.URI.create(mock.server().baseUri() + CHAT))
-                .timeout(java.time.Duration.ofMillis(700))
-                .header("Authorization", "Bearer test-token").header("Content-Type", "application/json")
-                .header("X-Mock-Session", "stalled")
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body("\"stream\":true"))).build();
-        try {
-            // the headers come, then the body never ends: reading it to the end runs into the timeout
-            http.send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
-            throw new AssertionError("a stalled stream ended");
-        } catch (java.net.http.HttpTimeoutException expected) {
-            // the client gave up, as it should
+        // a client with a read timeout: it reads what comes, and gives up after 700 ms without a byte
+        String body = body("\"stream\":true");
+        byte[] head = ("POST " + CHAT + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer test-token\r\n"
+                + "Content-Type: application/json\r\nX-Mock-Session: stalled\r\nContent-Length: "
+                + body.getBytes(java.nio.charset.StandardCharsets.UTF_8).length + "\r\n\r\n" + body)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        StringBuilder seen = new StringBuilder();
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", mock.server().port())) {
+            socket.setSoTimeout(700);
+            socket.getOutputStream().write(head);
+            socket.getOutputStream().flush();
+            java.io.InputStream in = socket.getInputStream();
+            byte[] buffer = new byte[4096];
+            for (int reads = 0; reads < 1000; reads++) {
+                int n = in.read(buffer);
+                if (n < 0) {
+                    throw new AssertionError("a stalled stream ended: " + seen);
+                }
+                seen.append(new String(buffer, 0, n, java.nio.charset.StandardCharsets.UTF_8));
+            }
+            throw new AssertionError("a stalled stream kept writing");
+        } catch (java.net.SocketTimeoutException expected) {
+            // the client gave up, as it should; closing the socket ends the exchange
         }
+        assertThat(seen.toString()).startsWith("HTTP/1.1 200").contains("text/event-stream").doesNotContain("[DONE]");
         Map<String, Object> check = Map.of();
         long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
         for (int i = 0; i < 100 && System.nanoTime() < deadline; i++) {
