@@ -54,7 +54,7 @@ class ArchitectureTest {
         ArchRule rule = noClasses()
                 .that().resideInAnyPackage("..wire..", "..engine..", "..generation..", "..validation..",
                         "..script..", "..catalog..", "..config..", "..errors..", "..delivery..", "..admin..",
-                        "..metrics..", "..verdict..", "..recording..", "..drift..")
+                        "..metrics..", "..verdict..", "..recording..", "..drift..", "..page..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.undertow..", "org.xnio..")
                 .because("only io.friendlikit.mock.http (and the MockServer/Main entry points) know Undertow");
         rule.check(classes);
@@ -117,7 +117,7 @@ class ArchitectureTest {
         ArchRule rule = noClasses()
                 .that().resideInAnyPackage("..wire..", "..engine..", "..generation..", "..validation..",
                         "..script..", "..catalog..", "..config..", "..errors..", "..delivery..", "..admin..",
-                        "..metrics..", "..verdict..", "..recording..", "..drift..")
+                        "..metrics..", "..verdict..", "..recording..", "..drift..", "..page..")
                 .should().dependOnClassesThat(resideInAnyPackage("io.friendlikit.mock.http.."));
         rule.check(classes);
     }

@@ -6,7 +6,7 @@ package io.friendlikit.mock.admin;
  * knows whether it can name a team that is refused; and the fixture directories it watches ({@code fixtures},
  * absolute paths), so a kit sharing the machine can write a fixture file there and see it reloaded; the number of
  * recordings loaded from them ({@code recordings}) and, in record mode, the upstream ({@code recordingTo} is the
- * directory written to, {@code upstream} the URL forwarded to; both null otherwise).
+ * directory written to, {@code upstream} the URL forwarded to; both left out otherwise).
  */
 public final class Health implements AdminTask {
 
