@@ -172,6 +172,28 @@ class RecordReplayTest {
     }
 
     @Test
+    void aRequestNamingItsScenarioSkipsReplay() throws Exception {
+        MockServer upstream = upstream();
+        String body = body("Hello there", "");
+        String recorded = post(recorder(upstream), body).body();
+        upstream.close();
+        MockServer replay = replayer(0, "404");
+        assertThat(post(replay, body).body()).isEqualTo(recorded);
+        HttpResponse<String> added = http.send(HttpRequest.newBuilder(URI.create(replay.baseUri()
+                        + "/__admin/scenarios")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"reply\":{\"content\":\"From the scenario.\"}}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(added.statusCode()).isEqualTo(201);
+        String id = JSON.readTree(added.body()).path("id").asText();
+        HttpResponse<String> named = http.send(HttpRequest.newBuilder(URI.create(replay.baseUri() + CHAT))
+                .header("Authorization", "Bearer " + SECRET).header("Content-Type", "application/json")
+                .header("X-Mock-Scenario", id).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(JSON.readTree(named.body()).at("/choices/0/message/content").asText())
+                .isEqualTo("From the scenario.");
+    }
+
+    @Test
     void theSameRequestRecordedTwiceReplaysInOrderAndTheLastRepeats() throws Exception {
         MockServer upstream = upstream();
         MockServer recorder = recorder(upstream);

@@ -46,8 +46,8 @@ final class Replay implements Stage {
 
     @Override
     public Verdict run(ExchangeState state) {
-        if (index.isEmpty()) {
-            return Verdict.CONTINUE;
+        if (index.isEmpty() || state.scenarioId != null) {
+            return Verdict.CONTINUE; // a request naming its scenario (X-Mock-Scenario) gets that scenario
         }
         String path = state.exchange().path();
         JsonNode body = matchable(state);
