@@ -24,6 +24,12 @@ import java.util.TreeSet;
 final class ShapeComparator {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * Pointers of the checks on a stream as a whole. No chunk has such members, so a divergence entry can name
+     * these checks alone (a live answer's length, and so its event count, differs from sample to sample).
+     */
+    static final String EVENTS_POINTER = "/events";
+    static final String DONE_POINTER = "/done";
 
     private final Divergences divergences;
 
@@ -120,14 +126,14 @@ final class ShapeComparator {
         String wasCount = countClass(recorded.events().size());
         String isCount = countClass(now.events().size());
         if (!wasCount.equals(isCount)) {
-            add(out, Difference.EVENTS, "", wasCount, isCount, null);
+            add(out, Difference.EVENTS, EVENTS_POINTER, wasCount, isCount, null);
         }
         flag(out, Difference.ROLE_FIRST, "/choices/*/delta/role", roleFirst(was), roleFirst(is));
         flag(out, Difference.FINISH_CHUNK, "/choices/*/finish_reason", any(was, ShapeComparator::finishes),
                 any(is, ShapeComparator::finishes));
         flag(out, Difference.USAGE_CHUNK, "/usage", any(was, c -> !absent(c.get("usage"))),
                 any(is, c -> !absent(c.get("usage"))));
-        flag(out, Difference.DONE, "", recorded.done(), now.done());
+        flag(out, Difference.DONE, DONE_POINTER, recorded.done(), now.done());
         // the members of a role, finish or usage chunk come with that chunk, already reported
         List<String> reported = new ArrayList<>();
         out.stream().filter(d -> !d.pointer().isEmpty()).forEach(d -> reported.add(d.pointer()));
