@@ -124,7 +124,7 @@ class AdminClientTest {
         assertThat(bad.method()).isEqualTo("POST");
         assertThat(bad.path()).isEqualTo("/serverless/v1/chat/completions");
         assertThat(bad.error()).isEqualTo("top_p must be in (0, 1], got 0");
-        assertThat(bad.headers()).containsEntry("authorization", "Bearer flp_***");
+        assertThat(bad.headers().get("authorization")).matches("Bearer flp_\\*\\*\\*#[0-9a-f]{6}");
         assertThat(bad.body().path("top_p").asInt()).isZero();
         assertThat(bad.receivedAt()).isNotNull();
         assertThat(bad.violations()).containsExactly(new AdminClient.Violation("top_p",

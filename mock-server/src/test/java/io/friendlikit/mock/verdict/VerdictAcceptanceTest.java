@@ -109,6 +109,20 @@ class VerdictAcceptanceTest {
     }
 
     @Test
+    void twoTokensWithTheSamePrefixAreTwoClients() {
+        fault("twins", "{\"type\":\"http_error\",\"status\":429,\"retryAfterSeconds\":30,\"times\":1}");
+        io.restassured.specification.RequestSpecification first = mock.bare().contentType("application/json")
+                .header("Authorization", "Bearer flp_first-client-token").header("X-Mock-Session", "twins");
+        io.restassured.specification.RequestSpecification second = mock.bare().contentType("application/json")
+                .header("Authorization", "Bearer flp_second-client-token").header("X-Mock-Session", "twins");
+        first.body(body("")).post(CHAT).then().statusCode(429);
+        second.body(body("")).post(CHAT).then().statusCode(200);
+        Map<String, Object> check = row(verdict("twins"), "checks", "retry_after");
+        assertThat(check).as("the second client's request is not the first one's retry")
+                .containsEntry("outcome", "pass").containsEntry("cases", 1);
+    }
+
+    @Test
     void aRetryStormAfterServerErrorsFailsTheBackoffCheck() {
         fault("storm", "{\"type\":\"http_error\",\"status\":503,\"message\":\"overloaded\",\"times\":7}");
         for (int i = 0; i < 7; i++) {
