@@ -46,7 +46,7 @@ final class RecordingProxy implements HttpHandler {
     /** Response headers not relayed: the relay sets its own framing. */
     private static final Set<String> NOT_RELAYED = Set.of("connection", "content-length", "transfer-encoding",
             "keep-alive", "content-encoding");
-    /** Largest plain answer relayed (a bigger one is cut and the recording says so in the log). */
+    /** Largest plain answer relayed; a bigger one is not relayed or recorded, and the log says so. */
     private static final int MAX_PLAIN_BYTES = 64 << 20;
     private static final Duration UPSTREAM_TIMEOUT = Duration.ofMinutes(10);
 
@@ -140,6 +140,11 @@ final class RecordingProxy implements HttpHandler {
                     : relayPlain(in, relay, answer.statusCode(), received, headersAt);
         } catch (IOException e) {
             log.accept("record: the answer of " + url + " broke off: " + e.getMessage() + "; not recorded");
+            if (!ex.isResponseStarted()) {
+                ex.getResponseHeaders().clear();
+                responses.error(ex, ApiError.upstreamUnreachable(upstream, "its answer broke off: " + e.getMessage()));
+                return;
+            }
             relay.close();
             return;
         }
@@ -151,6 +156,9 @@ final class RecordingProxy implements HttpHandler {
     private static Recording.Response relayPlain(InputStream in, Relay relay, int status,
                                                  Map<String, String> headers, long atMs) throws IOException {
         byte[] bytes = in.readNBytes(MAX_PLAIN_BYTES);
+        if (in.read() >= 0) {
+            throw new IOException("a plain answer larger than " + MAX_PLAIN_BYTES + " bytes");
+        }
         relay.write(bytes, bytes.length);
         relay.flush();
         return new Recording.Response(status, Redaction.headers(headers, Redaction.RESPONSE), atMs, null, null, null,
