@@ -108,7 +108,7 @@ public final class ChatService {
         String error = failure != null ? failure.error().message() : null;
         List<Violation> violations = failure != null ? failure.error().violations() : List.of();
         Map<String, String> headers = new LinkedHashMap<>(exchange.headers());
-        headers.computeIfPresent("authorization", (k, v) -> mask(v));
+        headers.computeIfPresent("authorization", (k, v) -> Journal.maskAuthorization(v));
         byte[] body = exchange.body();
         // The journal keeps a JSON body as its bytes (compact whatever its shape); one too large for it keeps
         // the start of its text only, as a body that is not JSON does.
@@ -147,30 +147,5 @@ public final class ChatService {
                 state.modelId(), state.stream(), rules,
                 state.appliedFaults(), failure != null ? 0 : state.promptTokens(),
                 failure != null ? 0 : state.completionTokens()));
-    }
-
-    /**
-     * The token's first four characters and a fingerprint (six hex digits of its SHA-256): enough to tell two
-     * clients apart — Friendli tokens all begin {@code flp_} — and never enough to use the token.
-     */
-    static String mask(String authorization) {
-        String t = authorization.trim();
-        int space = t.indexOf(' ');
-        if (space < 0) {
-            return "***";
-        }
-        String token = t.substring(space + 1).trim();
-        String visible = token.length() > 4 ? token.substring(0, 4) : "";
-        return t.substring(0, space) + " " + visible + "***" + (token.isEmpty() ? "" : "#" + fingerprint(token));
-    }
-
-    private static String fingerprint(String token) {
-        try {
-            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(token.getBytes(StandardCharsets.UTF_8));
-            return java.util.HexFormat.of().formatHex(digest, 0, 3);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
     }
 }

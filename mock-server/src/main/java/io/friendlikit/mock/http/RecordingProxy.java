@@ -1,9 +1,13 @@
 package io.friendlikit.mock.http;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.friendlikit.mock.delivery.StreamEnd;
 import io.friendlikit.mock.errors.ApiError;
 import io.friendlikit.mock.recording.Recording;
 import io.friendlikit.mock.recording.RecordingFiles;
 import io.friendlikit.mock.recording.Redaction;
+import io.friendlikit.mock.script.Journal;
+import io.friendlikit.mock.script.Sessions;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.HeaderValues;
@@ -21,6 +25,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,13 +33,16 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Record mode: a chat route forwards each request to the upstream (same path, same headers but the hop-by-hop
  * ones, the client's own token), relays the answer to the client as it arrives — a stream event by event — and then
  * writes the exchange as one recording file (redacted, see {@link Redaction}). The answer's bytes are passed on
  * unchanged; the mock frames nothing here. An upstream that does not answer is a 502 naming it. A recording that
- * cannot be written is logged with its file and the client still gets its answer. Each forwarded exchange holds a
+ * cannot be written is logged with its file and the client still gets its answer. Each forwarded exchange is
+ * journaled as the client saw it (the upstream's status, its Retry-After, how the delivery ended; no rule is checked
+ * here), so the client verdict grades a client recorded against the live API. Each forwarded exchange holds a
  * worker thread until the upstream's answer ends (record mode is for recording sessions, not for load).
  */
 final class RecordingProxy implements HttpHandler {
@@ -57,9 +65,17 @@ final class RecordingProxy implements HttpHandler {
     private final long readTimeoutMs;
     private final Consumer<String> log;
     private final HttpClient client;
+    private final Journal journal;
+    private final Supplier<Instant> clock;
 
+    /**
+     * @param journal where each forwarded exchange is journaled
+     * @param clock   the journal's clock
+     */
     RecordingProxy(String upstream, RecordingFiles files, Responses responses, long maxBodyBytes, long readTimeoutMs,
-                   Consumer<String> log) {
+                   Consumer<String> log, Journal journal, Supplier<Instant> clock) {
+        this.journal = journal;
+        this.clock = clock;
         this.upstream = upstream;
         this.files = files;
         this.responses = responses;
@@ -72,17 +88,19 @@ final class RecordingProxy implements HttpHandler {
 
     @Override
     public void handleRequest(HttpServerExchange exchange) {
+        long arrived = System.nanoTime();
+        Instant arrivedAt = clock.get();
         exchange.dispatch(SameThreadExecutor.INSTANCE, () -> BodyReader.read(exchange, maxBodyBytes, readTimeoutMs,
                 (ex, body, tooLarge) -> {
                     if (tooLarge) {
                         responses.error(ex, ApiError.payloadTooLarge(maxBodyBytes));
                         return;
                     }
-                    ex.dispatch(ex.getConnection().getWorker(), () -> forward(ex, body));
+                    ex.dispatch(ex.getConnection().getWorker(), () -> forward(ex, body, arrived, arrivedAt));
                 }, responses::error));
     }
 
-    private void forward(HttpServerExchange ex, byte[] body) {
+    private void forward(HttpServerExchange ex, byte[] body, long arrived, Instant arrivedAt) {
         String query = ex.getQueryString();
         String url = upstream + ex.getRequestPath() + (query == null || query.isEmpty() ? "" : "?" + query);
         Map<String, String> sent = new LinkedHashMap<>();
@@ -111,8 +129,12 @@ final class RecordingProxy implements HttpHandler {
             answer = client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
         } catch (IOException e) {
             log.accept("record: " + url + " did not answer: " + e);
-            responses.error(ex, ApiError.upstreamUnreachable(upstream, String.valueOf(e.getMessage() == null
-                    ? e.getClass().getSimpleName() : e.getMessage())));
+            ApiError unreachable = ApiError.upstreamUnreachable(upstream, String.valueOf(e.getMessage() == null
+                    ? e.getClass().getSimpleName() : e.getMessage()));
+            long id = journal(ex, arrivedAt, body, unreachable.status(), Map.of(), null,
+                    unreachable.message());
+            responses.error(ex, unreachable);
+            journal.ended(id, StreamEnd.completed(0, 0).took(millisSince(arrived)));
             return;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -135,9 +157,11 @@ final class RecordingProxy implements HttpHandler {
         ex.startBlocking();
         Relay relay = new Relay(ex.getOutputStream());
         Recording.Response response;
+        long id = -1;
         try (InputStream in = answer.body()) {
             response = stream ? relayStream(in, relay, start, answer.statusCode(), received, headersAt)
                     : relayPlain(in, relay, answer.statusCode(), received, headersAt);
+            id = journal(ex, arrivedAt, body, answer.statusCode(), received, response, null);
         } catch (IOException e) {
             log.accept("record: the answer of " + url + " broke off: " + e.getMessage() + "; not recorded");
             if (!ex.isResponseStarted()) {
@@ -151,6 +175,66 @@ final class RecordingProxy implements HttpHandler {
         // written before the answer ends, so a client that has its answer finds the file there
         save(ex, sent, body, response);
         relay.close();
+        long chunks = response.streamed() ? response.events().size() : 0;
+        journal.ended(id, (relay.gone ? StreamEnd.clientGone(chunks, relay.bytes) : StreamEnd.completed(chunks,
+                relay.bytes)).took(millisSince(arrived)));
+    }
+
+    /**
+     * Journals a forwarded exchange as the client saw it and returns its id: the request (token masked as the
+     * journal masks it), the upstream's status, its error message and the wait it asked for.
+     *
+     * @param response the upstream's answer, or null when there was none
+     * @param error    the message of an answer the mock gave itself (the upstream did not answer), or null
+     */
+    private long journal(HttpServerExchange ex, Instant arrivedAt, byte[] body, int status,
+                         Map<String, String> received, Recording.Response response, String error) {
+        long id = journal.nextId();
+        try {
+            Map<String, String> headers = new LinkedHashMap<>();
+            for (HeaderValues values : ex.getRequestHeaders()) {
+                headers.put(values.getHeaderName().toString().toLowerCase(Locale.ROOT), values.getFirst());
+            }
+            headers.computeIfPresent("authorization", (k, v) -> Journal.maskAuthorization(v));
+            JsonNode json = body.length > journal.bodyLimitBytes() ? null : Recording.jsonOrNull(body);
+            String raw = json != null || body.length == 0 ? null
+                    : new String(body, 0, Math.min(body.length, Journal.RAW_PREFIX_BYTES), StandardCharsets.UTF_8);
+            JsonNode model = json == null ? null : json.get("model");
+            JsonNode streamed = json == null ? null : json.get("stream");
+            String session = headers.get(Sessions.HEADER.toLowerCase(Locale.ROOT));
+            try {
+                session = session == null ? null : Sessions.checkName(session.trim());
+            } catch (RuntimeException badName) {
+                session = null;
+            }
+            if (error == null && status >= 400 && response != null && !response.streamed()) {
+                JsonNode answered = Recording.jsonOrNull(response.bodyBytes());
+                JsonNode message = answered == null ? null : answered.has("message") ? answered.get("message")
+                        : answered.path("error").get("message");
+                error = message != null && message.isTextual() ? message.asText() : "upstream answered " + status;
+            }
+            journal.record(new Journal.Entry(id, arrivedAt, ex.getRequestMethod().toString(), ex.getRequestPath(),
+                    headers, json != null ? body : null, raw, model != null && model.isTextual() ? model.asText()
+                    : null, status, error, List.of(), List.of(), streamed != null && streamed.asBoolean(false),
+                    session, null, retryAfterMs(received)));
+        } catch (RuntimeException | OutOfMemoryError e) {
+            // the journal is a record, not part of the answer
+        }
+        return id;
+    }
+
+    /** The wait the upstream asked for: {@code retry-after-ms}, else {@code Retry-After} in seconds; or null. */
+    private static Long retryAfterMs(Map<String, String> received) {
+        try {
+            String ms = received.get("retry-after-ms");
+            if (ms != null) {
+                return Long.parseLong(ms.trim());
+            }
+            String seconds = received.get("retry-after");
+            return seconds == null ? null : Long.parseLong(seconds.trim()) * 1000;
+        } catch (NumberFormatException notANumber) {
+            return null; // an HTTP date, or garbage: not a wait the verdict can judge
+        }
     }
 
     private static Recording.Response relayPlain(InputStream in, Relay relay, int status,
@@ -256,6 +340,7 @@ final class RecordingProxy implements HttpHandler {
     private static final class Relay {
         private final OutputStream out;
         private boolean gone;
+        private long bytes;
 
         Relay(OutputStream out) {
             this.out = out;
@@ -267,6 +352,7 @@ final class RecordingProxy implements HttpHandler {
             }
             try {
                 out.write(bytes, 0, length);
+                this.bytes += length;
             } catch (IOException e) {
                 gone = true;
             }

@@ -63,7 +63,8 @@ public final class Routes implements HttpHandler {
         long limit = config.maxBodyBytes();
         long readTimeout = config.readTimeoutMs();
         RecordingProxy proxy = recording == null ? null
-                : new RecordingProxy(config.upstream(), recording, responses, limit, readTimeout, log);
+                : new RecordingProxy(config.upstream(), recording, responses, limit, readTimeout, log,
+                        admin.journal(), admin::now);
         java.util.function.Function<Flavour, HttpHandler> chatHandler = flavour -> proxy != null ? proxy
                 : new ChatHandler(flavour, chat, responses, responder, limit, readTimeout);
         List<Route> routes = new ArrayList<>(List.of(

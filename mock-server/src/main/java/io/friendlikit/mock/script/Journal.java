@@ -136,6 +136,32 @@ public final class Journal {
         this.listener = listener;
     }
 
+    /**
+     * An Authorization value as the journal keeps it: the scheme, the token's first four characters and a fingerprint
+     * (six hex digits of its SHA-256) — enough to tell two clients apart (Friendli tokens all begin {@code flp_}),
+     * never enough to use the token.
+     */
+    public static String maskAuthorization(String authorization) {
+        String t = authorization.trim();
+        int space = t.indexOf(' ');
+        if (space < 0) {
+            return "***";
+        }
+        String token = t.substring(space + 1).trim();
+        String visible = token.length() > 4 ? token.substring(0, 4) : "";
+        return t.substring(0, space) + " " + visible + "***" + (token.isEmpty() ? "" : "#" + fingerprint(token));
+    }
+
+    private static String fingerprint(String token) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(token.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(digest, 0, 3);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+
     public synchronized long nextId() {
         return nextId++;
     }

@@ -256,6 +256,37 @@ class RecordReplayTest {
     }
 
     @Test
+    void recordModeJournalsWhatTheClientSawSoTheVerdictGradesIt() throws Exception {
+        MockServer upstream = upstream();
+        HttpResponse<String> fault = http.send(HttpRequest.newBuilder(URI.create(upstream.baseUri()
+                        + "/__admin/faults")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"type\":\"http_error\",\"status\":429,"
+                        + "\"retryAfterSeconds\":30,\"times\":1}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(fault.statusCode()).isEqualTo(201);
+        MockServer recorder = recorder(upstream);
+        assertThat(post(recorder, body("Hi", "")).statusCode()).isEqualTo(429);
+        assertThat(post(recorder, body("Hi", "\"stream\":true")).statusCode()).as("retried at once").isEqualTo(200);
+
+        JsonNode journal = JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(recorder.baseUri()
+                + "/__admin/journal")).build(), HttpResponse.BodyHandlers.ofString()).body());
+        assertThat(journal.at("/entries").size()).isEqualTo(2);
+        assertThat(journal.at("/entries/0/status").asInt()).isEqualTo(429);
+        assertThat(journal.at("/entries/0/headers/authorization").asText()).startsWith("Bearer flp_***#")
+                .doesNotContain(SECRET);
+        assertThat(journal.at("/entries/1/stream").asBoolean()).isTrue();
+        JsonNode verdict = JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(recorder.baseUri()
+                + "/__admin/verdict")).build(), HttpResponse.BodyHandlers.ofString()).body());
+        JsonNode retryAfter = null;
+        for (JsonNode check : verdict.path("checks")) {
+            if (check.path("id").asText().equals("retry_after")) {
+                retryAfter = check;
+            }
+        }
+        assertThat(retryAfter).isNotNull();
+        assertThat(retryAfter.path("outcome").asText()).as("the upstream's 429 asked for 30 s").isEqualTo("fail");
+    }
+
+    @Test
     void anUnreachableUpstreamIsA502NamingIt() throws Exception {
         MockServer recorder = start(MockServer.builder().config(c -> c.set(Setting.RECORD_TO, dir.toString())
                 .set(Setting.UPSTREAM, "http://127.0.0.1:9")));
