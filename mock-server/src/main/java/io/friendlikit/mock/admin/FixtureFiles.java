@@ -68,14 +68,9 @@ public final class FixtureFiles implements AutoCloseable {
 
     /**
      * @param lenient true: a file that does not load at start is skipped with a warning; false: it is an error
+     * @param replays receives the recordings among the files
      * @param log     receives one line per load, reload and skipped file
      */
-    public FixtureFiles(List<Path> directories, boolean lenient, ScenarioRegistry registry, AdminJson json,
-                        Consumer<String> log) {
-        this(directories, lenient, registry, new ReplayIndex(java.util.Set.of()), json, log);
-    }
-
-    /** @param replays receives the recordings among the files */
     public FixtureFiles(List<Path> directories, boolean lenient, ScenarioRegistry registry, ReplayIndex replays,
                         AdminJson json, Consumer<String> log) {
         this.replays = Objects.requireNonNull(replays);

@@ -1,6 +1,7 @@
 package io.friendlikit.mock.drift;
 
 import io.friendlikit.mock.recording.Recording;
+import io.friendlikit.mock.recording.SseEventReader;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -15,7 +16,7 @@ import java.util.List;
  */
 record Answer(int status, String contentType, String body, List<String> events, boolean done) {
 
-    static final String DONE = "[DONE]";
+    static final String DONE = SseEventReader.DONE;
 
     static Answer of(Recording.Response r) {
         String type = r.contentType();
@@ -34,24 +35,13 @@ record Answer(int status, String contentType, String body, List<String> events, 
             return new Answer(status, contentType, text == null || text.isEmpty() ? null : text, null, false);
         }
         List<String> events = new ArrayList<>();
-        StringBuilder data = null;
+        SseEventReader reader = new SseEventReader();
         // the last line may lack its line end; an extra empty line ends the last event either way
         for (String line : (text + "\n\n").split("\r\n|\r|\n", -1)) {
-            if (line.isEmpty()) {
-                if (data != null) {
-                    events.add(data.toString());
-                }
-                data = null;
-                continue;
+            SseEventReader.Event event = reader.line(line);
+            if (event != null) {
+                events.add(event.data());
             }
-            int colon = line.indexOf(':');
-            String field = colon < 0 ? line : line.substring(0, colon);
-            if (!field.equals("data")) {
-                continue;
-            }
-            String value = colon < 0 ? "" : line.substring(colon + 1);
-            value = value.startsWith(" ") ? value.substring(1) : value;
-            data = data == null ? new StringBuilder(value) : data.append('\n').append(value);
         }
         boolean done = !events.isEmpty() && events.get(events.size() - 1).equals(DONE);
         if (done) {

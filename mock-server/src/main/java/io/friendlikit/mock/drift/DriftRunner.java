@@ -127,7 +127,7 @@ public final class DriftRunner {
             throw new DriftInputException(url + ": not a URL: " + e.getMessage());
         }
         request.headers().forEach((name, value) -> {
-            if (!redacted(name)) {
+            if (!Redaction.redacts(name)) {
                 b.header(name, value);
             }
         });
@@ -143,10 +143,5 @@ public final class DriftRunner {
             Thread.currentThread().interrupt();
             throw new DriftInputException(url + ": interrupted");
         }
-    }
-
-    private static boolean redacted(String header) {
-        return Redaction.REQUEST.stream().anyMatch(row -> row.rule() == Redaction.Rule.REDACT
-                && row.name().equals(header));
     }
 }

@@ -114,28 +114,14 @@ public final class ChatService {
         // the start of its text only, as a body that is not JSON does.
         JsonNode json = body.length > journal.bodyLimitBytes() ? null : state.journalBody();
         byte[] kept = json != null ? body : null;
-        String raw = null;
-        if (kept == null && body.length > 0) {
-            raw = new String(body, 0, Math.min(body.length, Journal.RAW_PREFIX_BYTES), StandardCharsets.UTF_8);
-        }
+        String raw = kept == null ? Journal.rawPrefix(body) : null;
         JsonNode model = json == null ? null : json.get("model");
         return new Journal.Entry(id, config.clock().instant(), exchange.method(), exchange.path(), headers, kept,
                 raw, model != null && model.isTextual() ? model.asText() : null, status, error, violations,
                 state.appliedFaults(), state.stream(), state.sessionName(), null,
-                failure == null ? null : retryAfterMs(failure.error()));
-    }
-
-    /** The wait an error asks for: {@code retry-after-ms} when it sends one, else {@code Retry-After}; or null. */
-    private static Long retryAfterMs(io.friendlikit.mock.errors.ApiError error) {
-        String ms = error.headers().get("retry-after-ms");
-        if (ms != null) {
-            try {
-                return Long.parseLong(ms.trim());
-            } catch (NumberFormatException notANumber) {
-                // fall back to Retry-After
-            }
-        }
-        return error.retryAfterSeconds() == null ? null : error.retryAfterSeconds() * 1000L;
+                failure == null ? null : Journal.waitAskedMs(failure.error().headers().get("retry-after-ms"),
+                        failure.error().retryAfterSeconds() == null ? null
+                                : failure.error().retryAfterSeconds().toString()));
     }
 
     private void observe(ExchangeState state, Outcome outcome) {

@@ -6,6 +6,7 @@ import io.friendlikit.mock.errors.ApiError;
 import io.friendlikit.mock.recording.Recording;
 import io.friendlikit.mock.recording.RecordingFiles;
 import io.friendlikit.mock.recording.Redaction;
+import io.friendlikit.mock.recording.SseEventReader;
 import io.friendlikit.mock.script.Journal;
 import io.friendlikit.mock.script.Sessions;
 import io.undertow.server.HttpHandler;
@@ -197,8 +198,7 @@ final class RecordingProxy implements HttpHandler {
             }
             headers.computeIfPresent("authorization", (k, v) -> Journal.maskAuthorization(v));
             JsonNode json = body.length > journal.bodyLimitBytes() ? null : Recording.jsonOrNull(body);
-            String raw = json != null || body.length == 0 ? null
-                    : new String(body, 0, Math.min(body.length, Journal.RAW_PREFIX_BYTES), StandardCharsets.UTF_8);
+            String raw = json != null ? null : Journal.rawPrefix(body);
             JsonNode model = json == null ? null : json.get("model");
             JsonNode streamed = json == null ? null : json.get("stream");
             String session = headers.get(Sessions.HEADER.toLowerCase(Locale.ROOT));
@@ -216,25 +216,11 @@ final class RecordingProxy implements HttpHandler {
             journal.record(new Journal.Entry(id, arrivedAt, ex.getRequestMethod().toString(), ex.getRequestPath(),
                     headers, json != null ? body : null, raw, model != null && model.isTextual() ? model.asText()
                     : null, status, error, List.of(), List.of(), streamed != null && streamed.asBoolean(false),
-                    session, null, retryAfterMs(received)));
+                    session, null, Journal.waitAskedMs(received.get("retry-after-ms"), received.get("retry-after"))));
         } catch (RuntimeException | OutOfMemoryError e) {
             // the journal is a record, not part of the answer
         }
         return id;
-    }
-
-    /** The wait the upstream asked for: {@code retry-after-ms}, else {@code Retry-After} in seconds; or null. */
-    private static Long retryAfterMs(Map<String, String> received) {
-        try {
-            String ms = received.get("retry-after-ms");
-            if (ms != null) {
-                return Long.parseLong(ms.trim());
-            }
-            String seconds = received.get("retry-after");
-            return seconds == null ? null : Long.parseLong(seconds.trim()) * 1000;
-        } catch (NumberFormatException notANumber) {
-            return null; // an HTTP date, or garbage: not a wait the verdict can judge
-        }
     }
 
     private static Recording.Response relayPlain(InputStream in, Relay relay, int status,
@@ -250,17 +236,14 @@ final class RecordingProxy implements HttpHandler {
     }
 
     /**
-     * Relays an event stream line by line as it arrives and collects its events: {@code data} lines (joined by
-     * newlines), {@code event} and {@code id}; comments and {@code retry} are relayed but not kept. {@code [DONE]}
-     * is kept as the stream's {@code done}, not as an event.
+     * Relays an event stream as it arrives and collects its events ({@link SseEventReader}); comments and
+     * {@code retry} are relayed but not kept. {@code [DONE]} is kept as the stream's {@code done}, not as an event.
      */
     private static Recording.Response relayStream(InputStream in, Relay relay, long start, int status,
                                                   Map<String, String> headers, long atMs) throws IOException {
         List<Recording.Event> events = new ArrayList<>();
         boolean done = false;
-        StringBuilder data = null;
-        String event = null;
-        String id = null;
+        SseEventReader reader = new SseEventReader();
         ByteArrayOutputStream line = new ByteArrayOutputStream(256);
         byte[] buffer = new byte[8192];
         int n;
@@ -273,37 +256,15 @@ final class RecordingProxy implements HttpHandler {
                     line.write(b);
                     continue;
                 }
-                String text = line.toString(StandardCharsets.UTF_8);
+                SseEventReader.Event event = reader.line(line.toString(StandardCharsets.UTF_8));
                 line.reset();
-                if (text.endsWith("\r")) {
-                    text = text.substring(0, text.length() - 1);
-                }
-                if (text.isEmpty()) {
-                    if (data != null) {
-                        if (data.toString().equals("[DONE]")) {
-                            done = true;
-                        } else if (events.size() < Recording.MAX_EVENTS) {
-                            events.add(new Recording.Event(millisSince(start), data.toString(), event, id));
-                        }
-                    }
-                    data = null;
-                    event = null;
-                    id = null;
+                if (event == null) {
                     continue;
                 }
-                int colon = text.indexOf(':');
-                String field = colon < 0 ? text : text.substring(0, colon);
-                String value = colon < 0 ? "" : text.substring(colon + 1);
-                if (value.startsWith(" ")) {
-                    value = value.substring(1);
-                }
-                switch (field) {
-                    case "data" -> data = data == null ? new StringBuilder(value) : data.append('\n').append(value);
-                    case "event" -> event = value;
-                    case "id" -> id = value;
-                    default -> {
-                        // a comment (empty field) or retry: relayed, not recorded
-                    }
+                if (event.done()) {
+                    done = true;
+                } else if (events.size() < Recording.MAX_EVENTS) {
+                    events.add(new Recording.Event(millisSince(start), event.data(), event.event(), event.id()));
                 }
             }
         }

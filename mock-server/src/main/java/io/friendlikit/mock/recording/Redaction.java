@@ -52,6 +52,12 @@ public final class Redaction {
     private Redaction() {
     }
 
+    /** Whether a request header is one whose value a recording holds redacted (so it cannot be sent again). */
+    public static boolean redacts(String requestHeader) {
+        String name = requestHeader.toLowerCase(Locale.ROOT);
+        return REQUEST.stream().anyMatch(row -> row.rule() == Rule.REDACT && row.covers(name));
+    }
+
     /** The headers of {@code table} among {@code headers}, names lower-cased, values redacted as the table says. */
     public static SortedMap<String, String> headers(Map<String, String> headers, List<Row> table) {
         SortedMap<String, String> out = new TreeMap<>();

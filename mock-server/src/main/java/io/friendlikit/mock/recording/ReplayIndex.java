@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -66,31 +65,33 @@ public final class ReplayIndex {
         return recordings.isEmpty();
     }
 
-    /** The recording that answers a request, one use of its group consumed; empty when none does. */
-    public Optional<Loaded> answer(String path, JsonNode body) {
-        List<Loaded> group = new ArrayList<>();
-        for (Loaded l : recordings) {
-            if (differences(l.recording().request(), path, body).isEmpty()) {
-                group.add(l);
-            }
-        }
-        if (group.isEmpty()) {
-            return Optional.empty();
-        }
-        int n = served.computeIfAbsent(group.get(0).file(), k -> new AtomicInteger()).getAndIncrement();
-        return Optional.of(group.get(Math.min(n, group.size() - 1)));
+    /**
+     * What the recordings say to a request: the recording that answers it, or else the closest.
+     *
+     * @param answer  the answering recording, one use of its group consumed; null when none answers
+     * @param closest when none answers, the recording that differs in the fewest members (ties: the first file);
+     *                null when one answers or none is loaded
+     */
+    public record Lookup(Loaded answer, NearMiss closest) {
     }
 
-    /** The recording that differs from the request in the fewest members (ties: the first file), or empty. */
-    public Optional<NearMiss> closest(String path, JsonNode body) {
+    /** Looks the request up, comparing it with each recording once. */
+    public Lookup lookup(String path, JsonNode body) {
+        List<Loaded> group = new ArrayList<>();
         NearMiss best = null;
         for (Loaded l : recordings) {
             List<String> d = differences(l.recording().request(), path, body);
-            if (best == null || d.size() < best.differs().size()) {
+            if (d.isEmpty()) {
+                group.add(l);
+            } else if (best == null || d.size() < best.differs().size()) {
                 best = new NearMiss(l.file(), d);
             }
         }
-        return Optional.ofNullable(best);
+        if (group.isEmpty()) {
+            return new Lookup(null, best);
+        }
+        int n = served.computeIfAbsent(group.get(0).file(), k -> new AtomicInteger()).getAndIncrement();
+        return new Lookup(group.get(Math.min(n, group.size() - 1)), null);
     }
 
     /** The members (and {@code path}) in which a recorded request and a request differ. */

@@ -162,6 +162,31 @@ public final class Journal {
         }
     }
 
+    /**
+     * The wait an answer asked for, as the verdict judges it: {@code retry-after-ms} when it is a number, else
+     * {@code Retry-After} in seconds; null when neither is (an HTTP date is not judged).
+     */
+    public static Long waitAskedMs(String retryAfterMs, String retryAfterSeconds) {
+        try {
+            if (retryAfterMs != null) {
+                return Long.parseLong(retryAfterMs.trim());
+            }
+        } catch (NumberFormatException notANumber) {
+            // fall back to Retry-After
+        }
+        try {
+            return retryAfterSeconds == null ? null : Long.parseLong(retryAfterSeconds.trim()) * 1000;
+        } catch (NumberFormatException notANumber) {
+            return null;
+        }
+    }
+
+    /** What the journal keeps of a body that is not JSON (or too large to keep): the start of its text, or null. */
+    public static String rawPrefix(byte[] body) {
+        return body.length == 0 ? null
+                : new String(body, 0, Math.min(body.length, RAW_PREFIX_BYTES), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     public synchronized long nextId() {
         return nextId++;
     }

@@ -14,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Replay: when recordings are loaded and one matches the request, its answer is the exchange's answer as recorded
@@ -51,16 +50,16 @@ final class Replay implements Stage {
         }
         String path = state.exchange().path();
         JsonNode body = matchable(state);
-        Optional<ReplayIndex.Loaded> hit = index.answer(path, body);
-        if (hit.isEmpty()) {
+        ReplayIndex.Lookup found = index.lookup(path, body);
+        if (found.answer() == null) {
             if (!missIs404) {
                 return Verdict.CONTINUE;
             }
-            Optional<ReplayIndex.NearMiss> near = index.closest(path, body);
-            return Verdict.fail(ApiError.noRecording(near.map(ReplayIndex.NearMiss::file).orElse(null),
-                    near.map(ReplayIndex.NearMiss::differs).orElse(List.of()), index.members()));
+            ReplayIndex.NearMiss near = found.closest();
+            return Verdict.fail(ApiError.noRecording(near == null ? null : near.file(),
+                    near == null ? List.of() : near.differs(), index.members()));
         }
-        state.answer = outcome(hit.get().recording().response());
+        state.answer = outcome(found.answer().recording().response());
         return Verdict.ANSWERED;
     }
 
